@@ -1,0 +1,155 @@
+"""The client's view of the cluster members, and membership listeners."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from typing import Callable, Dict, List, Optional, Tuple
+
+from hazelcast.core import MemberInfo
+
+_logger = logging.getLogger(__name__)
+
+MemberListener = Optional[Callable[[MemberInfo], None]]
+
+
+class ClusterService:
+    """Gives the members of the cluster and lets you listen to membership changes."""
+
+    def __init__(self, internal: "_InternalClusterService"):
+        self._internal = internal
+
+    def add_listener(
+        self,
+        member_added: MemberListener = None,
+        member_removed: MemberListener = None,
+        fire_for_existing: bool = False,
+    ) -> str:
+        """Adds a membership listener.
+
+        Args:
+            member_added: Function called with the :class:`hazelcast.core.MemberInfo`
+                of a member that joined.
+            member_removed: Function called with the MemberInfo of a member that left.
+            fire_for_existing: If True, ``member_added`` is called at once for each
+                member already in the cluster.
+
+        Returns:
+            The registration id, to remove the listener with.
+        """
+        return self._internal.add_listener(member_added, member_removed, fire_for_existing)
+
+    def remove_listener(self, registration_id: str) -> bool:
+        """Removes a membership listener.
+
+        Args:
+            registration_id: The id returned by :meth:`add_listener`.
+
+        Returns:
+            True if the listener was removed, False if there was none with that id.
+        """
+        return self._internal.remove_listener(registration_id)
+
+    def get_members(self, member_selector: Optional[Callable[[MemberInfo], bool]] = None) -> List[MemberInfo]:
+        """Returns the members of the cluster the client knows of.
+
+        Args:
+            member_selector: If given, only the members for which it returns True.
+
+        Returns:
+            The members.
+        """
+        return self._internal.get_members(member_selector)
+
+
+class _InternalClusterService:
+    def __init__(self, membership_listeners: Optional[List[Tuple[MemberListener, MemberListener]]] = None):
+        self._lock = threading.Lock()
+        self._members: Dict[uuid.UUID, MemberInfo] = {}
+        self._version = -1
+        self._listeners: Dict[str, Tuple[MemberListener, MemberListener]] = {}
+        self._initial_list_fetched = threading.Event()
+        # Called with no argument whenever the member list changes (the connection
+        # manager opens or closes connections from it).
+        self.on_member_list_change: Optional[Callable[[], None]] = None
+        for added, removed in membership_listeners or ():
+            self.add_listener(added, removed)
+
+    def get_members(self, member_selector=None) -> List[MemberInfo]:
+        members = list(self._members.values())
+        if member_selector is None:
+            return members
+        return [m for m in members if member_selector(m)]
+
+    def get_member(self, member_uuid: uuid.UUID) -> Optional[MemberInfo]:
+        return self._members.get(member_uuid)
+
+    def size(self) -> int:
+        return len(self._members)
+
+    def add_listener(self, member_added=None, member_removed=None, fire_for_existing=False) -> str:
+        registration_id = str(uuid.uuid4())
+        with self._lock:
+            self._listeners[registration_id] = (member_added, member_removed)
+            existing = list(self._members.values()) if fire_for_existing else []
+        if member_added is not None:
+            for member in existing:
+                _call(member_added, member)
+        return registration_id
+
+    def remove_listener(self, registration_id: str) -> bool:
+        with self._lock:
+            return self._listeners.pop(registration_id, None) is not None
+
+    def wait_initial_member_list_fetched(self, timeout: float) -> bool:
+        return self._initial_list_fetched.wait(timeout)
+
+    def clear_member_list_version(self) -> None:
+        # A new cluster (after a restart) starts its member list versions anew.
+        with self._lock:
+            self._version = -1
+
+    def clear_member_list(self) -> None:
+        """Forgets every member (the client lost the cluster); fires member removed."""
+        with self._lock:
+            removed = list(self._members.values())
+            self._members = {}
+            self._version = -1
+            listeners = list(self._listeners.values())
+        self._fire(removed, [], listeners)
+
+    def handle_members_view_event(self, version: int, member_infos: List[MemberInfo]) -> None:
+        with self._lock:
+            if version <= self._version and self._initial_list_fetched.is_set():
+                return
+            old = self._members
+            new = {m.uuid: m for m in member_infos}
+            self._members = new
+            self._version = version
+            listeners = list(self._listeners.values())
+        removed = [m for u, m in old.items() if u not in new]
+        added = [m for u, m in new.items() if u not in old]
+        _logger.info("Members [%d] {\n\t%s\n}", len(new), "\n\t".join(str(m) for m in new.values()))
+        self._initial_list_fetched.set()
+        self._fire(removed, added, listeners)
+        if self.on_member_list_change is not None:
+            self.on_member_list_change()
+
+    @staticmethod
+    def _fire(removed, added, listeners) -> None:
+        for member in removed:
+            for _, on_removed in listeners:
+                if on_removed is not None:
+                    _call(on_removed, member)
+        for member in added:
+            for on_added, _ in listeners:
+                if on_added is not None:
+                    _call(on_added, member)
+
+
+def _call(listener: Callable[[MemberInfo], None], member: MemberInfo) -> None:
+    try:
+        listener(member)
+    except Exception:
+        _logger.exception("Exception in membership listener %r", listener)

@@ -1,0 +1,621 @@
+"""Connections to members: opening, authenticating, reading, writing, heartbeats.
+
+Each connection has one reader thread that feeds the bytes it receives to a sans-I/O
+frame reader and dispatches the messages. Writes happen on the caller's thread: a
+caller that finds another writer busy leaves its bytes in a queue that the busy
+writer sends with its own, so concurrent requests go out in one system call.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import random
+import socket
+import threading
+import time
+import uuid
+from typing import Any, Deque, Dict, List, Optional
+
+from hazelcast import __version__
+from hazelcast.config import ReconnectMode
+from hazelcast.core import Address
+from hazelcast.errors import (
+    AuthenticationError,
+    ClientNotAllowedInClusterError,
+    HazelcastClientNotActiveError,
+    HazelcastError,
+    IllegalStateError,
+    InvalidConfigurationError,
+    MalformedMessageError,
+    TargetDisconnectedError,
+)
+from hazelcast.invocation import Invocation
+from hazelcast.lifecycle import LifecycleState
+from hazelcast.protocol.codec import (
+    client_add_cluster_view_listener_codec,
+    client_authentication_codec,
+    client_ping_codec,
+)
+from hazelcast.protocol.frame_reader import FrameReader
+
+_logger = logging.getLogger(__name__)
+
+_PROTOCOL_PREAMBLE = b"CP2"
+_CLIENT_TYPE = "PYH"
+_SERIALIZATION_VERSION = 1
+_DEFAULT_PORTS = (5701, 5702, 5703)
+_READ_SIZE = 1 << 16
+
+# Authentication status codes sent by the member.
+_AUTHENTICATED = 0
+_CREDENTIALS_FAILED = 1
+_SERIALIZATION_VERSION_MISMATCH = 2
+_NOT_ALLOWED_IN_CLUSTER = 3
+
+# Routing modes told to the member at authentication.
+_UNISOCKET = 0
+_SMART = 1
+
+
+class Connection:
+    """A TCP connection to one member."""
+
+    def __init__(self, manager: "ConnectionManager", connection_id: int, sock: socket.socket, address: Address):
+        self._manager = manager
+        self._socket = sock
+        self.connection_id = connection_id
+        self.remote_address = address
+        self.remote_uuid: Optional[uuid.UUID] = None
+        self.live = True
+        self.close_reason: Optional[str] = None
+        now = time.monotonic()
+        self.start_time = now
+        self.last_read_time = now
+        self.last_write_time = now
+        self._write_queue: Deque[bytes] = collections.deque()
+        self._write_lock = threading.Lock()
+        self._close_lock = threading.Lock()
+        self._reader = FrameReader()
+        self._reader_thread = threading.Thread(
+            target=self._read_loop, name="hazelcast-reader-%d" % connection_id, daemon=True
+        )
+
+    def start(self, message_handler: Any) -> None:
+        self._message_handler = message_handler
+        self._reader_thread.start()
+
+    def send(self, data: Any) -> bool:
+        """Queues bytes for the member and sends what is queued unless another thread
+        already is; returns False if the connection is closed."""
+        if not self.live:
+            return False
+        queue = self._write_queue
+        queue.append(data)
+        lock = self._write_lock
+        while queue and lock.acquire(False):
+            try:
+                while queue:
+                    if len(queue) == 1:
+                        chunk = queue.popleft()
+                    else:
+                        parts = []
+                        while queue:
+                            parts.append(queue.popleft())
+                        chunk = b"".join(parts)
+                    self._socket.sendall(chunk)
+                self.last_write_time = time.monotonic()
+            except OSError as e:
+                lock.release()
+                self.close("Write failed: %s" % e, e)
+                return False
+            lock.release()
+        return True
+
+    def _read_loop(self) -> None:
+        sock = self._socket
+        reader = self._reader
+        handler = self._message_handler
+        try:
+            while self.live:
+                try:
+                    data = sock.recv(_READ_SIZE)
+                except OSError as e:
+                    self.close("Read failed: %s" % e, e)
+                    return
+                if not data:
+                    self.close("Connection closed by the member", None)
+                    return
+                self.last_read_time = time.monotonic()
+                try:
+                    messages = reader.feed(data)
+                except MalformedMessageError as e:
+                    _logger.error("Closing %s: malformed data from the member: %s", self, e)
+                    self.close("Malformed message: %s" % e, e)
+                    return
+                for message in messages:
+                    handler(message, self)
+        except Exception as e:  # a bug must not leave the connection half alive
+            _logger.exception("Reader of %s failed", self)
+            self.close("Reader failed: %s" % e, e)
+
+    def close(self, reason: str, cause: Optional[BaseException]) -> None:
+        """Closes the connection; waiting invocations fail over or fail."""
+        with self._close_lock:
+            if not self.live:
+                return
+            self.live = False
+            self.close_reason = reason
+        try:
+            self._socket.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        try:
+            self._socket.close()
+        except OSError:
+            pass
+        self._manager.on_connection_close(self, reason, cause)
+
+    def join_reader(self, timeout: float = 5.0) -> None:
+        if self._reader_thread.is_alive() and threading.current_thread() is not self._reader_thread:
+            self._reader_thread.join(timeout)
+
+    def __repr__(self) -> str:
+        return "Connection(id=%d, live=%s, remote_address=%s, remote_uuid=%s)" % (
+            self.connection_id,
+            self.live,
+            self.remote_address,
+            self.remote_uuid,
+        )
+
+
+def parse_addresses(entries: List[str]) -> List[Address]:
+    """Turns ``cluster_members`` entries into addresses; an entry without a port
+    stands for the default ports 5701-5703, and no entry for 127.0.0.1."""
+    addresses: List[Address] = []
+    for entry in entries or ["127.0.0.1"]:
+        entry = entry.strip()
+        host, port = entry, None
+        if entry.startswith("["):  # [IPv6]:port
+            end = entry.index("]")
+            host = entry[1:end]
+            rest = entry[end + 1 :]
+            if rest.startswith(":"):
+                port = int(rest[1:])
+        elif entry.count(":") == 1:
+            host, port_text = entry.split(":")
+            port = int(port_text)
+        if port is None:
+            addresses.extend(Address(host, p) for p in _DEFAULT_PORTS)
+        else:
+            addresses.append(Address(host, port))
+    return addresses
+
+
+class _WaitStrategy:
+    """Exponential backoff with jitter between cluster connection attempts, bounded by
+    ``cluster_connect_timeout``."""
+
+    def __init__(self, config: Any):
+        self._initial = config.retry_initial_backoff
+        self._max = config.retry_max_backoff
+        self._multiplier = config.retry_multiplier
+        self._jitter = config.retry_jitter
+        self._timeout = config.cluster_connect_timeout
+        self.reset()
+
+    def reset(self) -> None:
+        self._attempt = 0
+        self._backoff = self._initial
+        self._start = time.monotonic()
+
+    def sleep(self, stop: threading.Event) -> bool:
+        """Waits before the next attempt; False if the timeout is over or stopped."""
+        self._attempt += 1
+        elapsed = time.monotonic() - self._start
+        if self._timeout != -1 and elapsed >= self._timeout:
+            return False
+        delay = self._backoff * (1 + self._jitter * (2 * random.random() - 1))
+        delay = max(0.0, delay)
+        if self._timeout != -1:
+            delay = min(delay, self._timeout - elapsed)
+        _logger.info("Unable to get live cluster connection, retry in %.2f s, attempt %d", delay, self._attempt)
+        if stop.wait(delay):
+            return False
+        self._backoff = min(self._backoff * self._multiplier, self._max)
+        return True
+
+
+class ConnectionManager:
+    """Opens and keeps the connections to the cluster's members."""
+
+    def __init__(
+        self,
+        client: Any,
+        config: Any,
+        lifecycle: Any,
+        cluster: Any,
+        partitions: Any,
+        invocations: Any,
+        scheduler: Any,
+        load_balancer: Any,
+    ):
+        self._client = client
+        self._config = config
+        self._lifecycle = lifecycle
+        self._cluster = cluster
+        self._partitions = partitions
+        self._invocations = invocations
+        self._scheduler = scheduler
+        self._load_balancer = load_balancer
+        self._smart = config.smart_routing
+        self.client_uuid = uuid.uuid4()
+        self.cluster_id: Optional[uuid.UUID] = None
+        self.active_connections: Dict[uuid.UUID, Connection] = {}
+        self._all_connections: Dict[int, Connection] = {}
+        self._lock = threading.RLock()
+        self._connection_ids = 0
+        self._stop = threading.Event()
+        self._member_change = threading.Event()
+        self._connected_once = False
+        self._connecting = threading.Lock()
+        self._reconnect_thread: Optional[threading.Thread] = None
+        self._member_connector: Optional[threading.Thread] = None
+        self._heartbeat_task: Any = None
+        self._view_listener_connection: Optional[Connection] = None
+        self._view_listener_correlation: Optional[int] = None
+        self._wait_strategy = _WaitStrategy(config)
+        self._seed_addresses = parse_addresses(config.cluster_members)
+        cluster.on_member_list_change = self._member_change.set
+
+    # -- start and stop ------------------------------------------------------------
+
+    def start(self) -> None:
+        interval = self._config.heartbeat_interval
+        self._heartbeat_task = self._scheduler.schedule_periodic(interval, self._heartbeat)
+        if self._smart:
+            self._member_connector = threading.Thread(
+                target=self._connect_to_members_loop, name="hazelcast-member-connector", daemon=True
+            )
+            self._member_connector.start()
+        if self._config.async_start:
+            self._start_reconnect()
+        else:
+            self._connect_to_cluster()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._member_change.set()
+        if self._heartbeat_task is not None:
+            self._heartbeat_task.cancel()
+        with self._lock:
+            connections = list(self._all_connections.values())
+        for connection in connections:
+            connection.close("The client is shutting down", None)
+        for thread in (self._reconnect_thread, self._member_connector):
+            if thread is not None and thread is not threading.current_thread():
+                thread.join(10)
+        for connection in connections:
+            connection.join_reader()
+
+    # -- lookups used by invocations -----------------------------------------------
+
+    def get_connection(self, member_uuid: uuid.UUID) -> Optional[Connection]:
+        return self.active_connections.get(member_uuid)
+
+    def get_random_connection(self) -> Optional[Connection]:
+        connections = self.active_connections
+        if not connections:
+            return None
+        if self._smart:
+            member = self._load_balancer.next()
+            if member is not None:
+                connection = connections.get(member.uuid)
+                if connection is not None:
+                    return connection
+        for connection in list(connections.values()):
+            return connection
+        return None
+
+    def is_offline_error_due(self) -> bool:
+        """True when an invocation without a connection should fail at once with
+        ClientOfflineError (async start or async reconnect) rather than retry."""
+        mode = self._config.reconnect_mode
+        if not self._connected_once:
+            return bool(self._config.async_start)
+        return mode == ReconnectMode.ASYNC
+
+    # -- connecting to the cluster -------------------------------------------------
+
+    def _connect_to_cluster(self) -> None:
+        with self._connecting:
+            self._wait_strategy.reset()
+            tried: List[str] = []
+            while not self._stop.is_set():
+                for address in self._candidate_addresses():
+                    if self._stop.is_set():
+                        break
+                    tried.append(str(address))
+                    if self._try_connect(address) is not None:
+                        return
+                if not self._wait_strategy.sleep(self._stop):
+                    break
+            if self._stop.is_set():
+                raise HazelcastClientNotActiveError("The client was shut down while connecting")
+            raise IllegalStateError(
+                "Unable to connect to any cluster: tried %s within cluster_connect_timeout=%s"
+                % (", ".join(sorted(set(tried))), self._config.cluster_connect_timeout)
+            )
+
+    def _candidate_addresses(self) -> List[Address]:
+        members = [m.client_address(self._config.use_public_ip) for m in self._cluster.get_members()]
+        seeds = list(self._seed_addresses)
+        if self._config.shuffle_member_list:
+            random.shuffle(members)
+            random.shuffle(seeds)
+        seen = set()
+        result = []
+        for address in members + seeds:
+            if address not in seen:
+                seen.add(address)
+                result.append(address)
+        return result
+
+    def _try_connect(self, address: Address) -> Optional[Connection]:
+        try:
+            return self._open_and_authenticate(address)
+        except (AuthenticationError, ClientNotAllowedInClusterError, InvalidConfigurationError):
+            raise
+        except HazelcastClientNotActiveError:
+            raise
+        except Exception as e:
+            _logger.info("Could not connect to %s: %s", address, e)
+            return None
+
+    def _open_and_authenticate(self, address: Address) -> Connection:
+        sock = self._open_socket(address)
+        with self._lock:
+            self._connection_ids += 1
+            connection = Connection(self, self._connection_ids, sock, address)
+            self._all_connections[connection.connection_id] = connection
+        connection.start(self._handle_message)
+        connection.send(_PROTOCOL_PREAMBLE)
+        request = client_authentication_codec.encode_request(
+            self._config.cluster_name,
+            self._config.creds_username,
+            self._config.creds_password,
+            self.client_uuid,
+            _CLIENT_TYPE,
+            _SERIALIZATION_VERSION,
+            __version__,
+            self._client.name,
+            list(self._config.labels),
+            _SMART if self._smart else _UNISOCKET,
+            False,
+        )
+        invocation = Invocation(
+            request,
+            connection=connection,
+            urgent=True,
+            timeout=max(self._config.connection_timeout, 1.0) if self._config.connection_timeout else 120.0,
+            response_handler=client_authentication_codec.decode_response,
+        )
+        self._invocations.invoke(invocation)
+        try:
+            response = invocation.future.result()
+        except BaseException as e:
+            connection.close("Authentication failed: %s" % e, e)
+            raise
+        try:
+            self._on_authenticated(connection, response)
+        except BaseException as e:
+            connection.close("Authentication failed: %s" % e, e)
+            raise
+        return connection
+
+    def _open_socket(self, address: Address) -> socket.socket:
+        config = self._config
+        timeout = config.connection_timeout
+        sock = socket.create_connection((address.host, address.port), timeout=timeout or None)
+        try:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for option in config.socket_options:
+                sock.setsockopt(*option)
+            if config.ssl_enabled:
+                sock = self._wrap_ssl(sock, address)
+            sock.settimeout(None)
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+
+    def _wrap_ssl(self, sock: socket.socket, address: Address) -> socket.socket:
+        import ssl
+
+        config = self._config
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        if config.ssl_cafile:
+            context.load_verify_locations(config.ssl_cafile)
+        else:
+            context.load_default_certs()
+        if config.ssl_certfile:
+            context.load_cert_chain(config.ssl_certfile, config.ssl_keyfile, config.ssl_password)
+        if config.ssl_ciphers:
+            context.set_ciphers(config.ssl_ciphers)
+        context.check_hostname = bool(getattr(config, "ssl_check_hostname", False))
+        return context.wrap_socket(sock, server_hostname=address.host)
+
+    def _on_authenticated(self, connection: Connection, response: Dict[str, Any]) -> None:
+        status = response["status"]
+        if status == _CREDENTIALS_FAILED:
+            raise AuthenticationError(
+                "Authentication failed: the member at %s rejected cluster_name=%r (or the credentials); "
+                "check that the client's cluster_name matches the cluster's"
+                % (connection.remote_address, self._config.cluster_name)
+            )
+        if status == _NOT_ALLOWED_IN_CLUSTER:
+            raise ClientNotAllowedInClusterError("The client is not allowed in the cluster")
+        if status == _SERIALIZATION_VERSION_MISMATCH:
+            raise IllegalStateError("The member's serialization version does not match the client's")
+        if status != _AUTHENTICATED:
+            raise AuthenticationError("Authentication failed with status %s" % status)
+        if not self._partitions.check_and_set_partition_count(response["partition_count"]):
+            raise ClientNotAllowedInClusterError(
+                "The member's partition count %d differs from the cluster's the client knows (%d)"
+                % (response["partition_count"], self._partitions.partition_count)
+            )
+        member_uuid = response["member_uuid"]
+        connection.remote_uuid = member_uuid
+        if response.get("address") is not None:
+            connection.remote_address = response["address"]
+        cluster_id = response["cluster_id"]
+        with self._lock:
+            if not connection.live:
+                raise TargetDisconnectedError("Connection closed during authentication")
+            first = not self.active_connections
+            if first and self.cluster_id is not None and self.cluster_id != cluster_id:
+                # A different cluster (the old one restarted): forget its state.
+                _logger.warning("Connected to a new cluster %s (was %s)", cluster_id, self.cluster_id)
+                self._cluster.clear_member_list_version()
+                self._partitions.reset()
+            self.cluster_id = cluster_id
+            old = self.active_connections.get(member_uuid)
+            self.active_connections = _with(self.active_connections, member_uuid, connection)
+        if old is not None and old is not connection:
+            old.close("A newer connection to the same member was opened", None)
+        _logger.info(
+            "Authenticated with server %s:%s, server version: %s, local address: %s",
+            connection.remote_address,
+            member_uuid,
+            response.get("server_hazelcast_version"),
+            connection,
+        )
+        if first:
+            self._connected_once = True
+            self._lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
+        if self._view_listener_connection is None or not self._view_listener_connection.live:
+            self._register_cluster_view_listener(connection)
+        if first and not self._config.async_start and not self._cluster.wait_initial_member_list_fetched(120):
+            raise IllegalStateError("The member list did not arrive in 120 seconds")
+
+    def _register_cluster_view_listener(self, connection: Connection) -> None:
+        with self._lock:
+            if self._view_listener_correlation is not None:
+                self._invocations.remove_event_handler(self._view_listener_correlation)
+            self._view_listener_connection = connection
+
+        def on_event(message: Any) -> None:
+            client_add_cluster_view_listener_codec.handle(
+                message,
+                self._cluster.handle_members_view_event,
+                lambda version, partitions: self._partitions.handle_partitions_view_event(
+                    connection, partitions, version
+                ),
+            )
+
+        request = client_add_cluster_view_listener_codec.encode_request()
+        invocation = Invocation(request, connection=connection, event_handler=on_event, urgent=True)
+        self._invocations.invoke(invocation)
+        self._view_listener_correlation = request.get_correlation_id()
+
+    def _handle_message(self, message: Any, connection: Connection) -> None:
+        self._invocations.handle_client_message(message)
+
+    # -- smart routing: a connection to every member ---------------------------------
+
+    def _connect_to_members_loop(self) -> None:
+        while not self._stop.is_set():
+            self._member_change.wait(1.0)
+            self._member_change.clear()
+            if self._stop.is_set() or not self.active_connections:
+                continue
+            for member in self._cluster.get_members():
+                if self._stop.is_set():
+                    return
+                if member.uuid in self.active_connections:
+                    continue
+                try:
+                    self._open_and_authenticate(member.client_address(self._config.use_public_ip))
+                except Exception as e:
+                    _logger.debug("Could not connect to member %s: %s", member, e)
+            self._close_connections_to_departed_members()
+
+    def _close_connections_to_departed_members(self) -> None:
+        members = {m.uuid for m in self._cluster.get_members()}
+        if not members:
+            return
+        for member_uuid, connection in list(self.active_connections.items()):
+            if member_uuid not in members:
+                connection.close("The member left the cluster", None)
+
+    # -- connection loss and reconnection --------------------------------------------
+
+    def on_connection_close(self, connection: Connection, reason: str, cause: Optional[BaseException]) -> None:
+        with self._lock:
+            self._all_connections.pop(connection.connection_id, None)
+            removed = False
+            if connection.remote_uuid is not None and self.active_connections.get(connection.remote_uuid) is connection:
+                self.active_connections = {u: c for u, c in self.active_connections.items() if c is not connection}
+                removed = True
+            now_empty = removed and not self.active_connections
+        if removed:
+            _logger.info("Removed connection to %s:%s, reason: %s", connection.remote_address, connection.remote_uuid, reason)
+        self._invocations.on_connection_closed(connection, HazelcastError(reason, cause))
+        if self._stop.is_set():
+            if now_empty:
+                self._lifecycle.fire_lifecycle_event(LifecycleState.DISCONNECTED)
+            return
+        if connection is self._view_listener_connection:
+            self._view_listener_connection = None
+            for other in list(self.active_connections.values()):
+                self._register_cluster_view_listener(other)
+                break
+        if now_empty:
+            self._lifecycle.fire_lifecycle_event(LifecycleState.DISCONNECTED)
+            if self._config.reconnect_mode == ReconnectMode.OFF:
+                _logger.info("reconnect_mode is OFF: shutting the client down")
+                threading.Thread(target=self._client.shutdown, name="hazelcast-shutdown", daemon=True).start()
+            else:
+                self._start_reconnect()
+
+    def _start_reconnect(self) -> None:
+        with self._lock:
+            if self._stop.is_set() or (self._reconnect_thread is not None and self._reconnect_thread.is_alive()):
+                return
+            self._reconnect_thread = threading.Thread(
+                target=self._reconnect, name="hazelcast-reconnect", daemon=True
+            )
+            self._reconnect_thread.start()
+
+    def _reconnect(self) -> None:
+        try:
+            self._connect_to_cluster()
+        except HazelcastClientNotActiveError:
+            return
+        except Exception as e:
+            if self._stop.is_set():
+                return
+            _logger.error("Could not reconnect to the cluster, shutting the client down: %s", e)
+            threading.Thread(target=self._client.shutdown, name="hazelcast-shutdown", daemon=True).start()
+
+    # -- heartbeats --------------------------------------------------------------------
+
+    def _heartbeat(self) -> None:
+        now = time.monotonic()
+        timeout = self._config.heartbeat_timeout
+        interval = self._config.heartbeat_interval
+        for connection in list(self.active_connections.values()):
+            if now - connection.last_read_time > timeout:
+                _logger.warning("Heartbeat to %s timed out: nothing read for %.1f s", connection, now - connection.last_read_time)
+                connection.close("Heartbeat timed out", None)
+            elif now - connection.last_write_time > interval:
+                request = client_ping_codec.encode_request()
+                self._invocations.invoke(Invocation(request, connection=connection, urgent=True))
+
+
+def _with(mapping: Dict[Any, Any], key: Any, value: Any) -> Dict[Any, Any]:
+    # Readers look connections up without a lock: they always see a whole dict.
+    copy = dict(mapping)
+    copy[key] = value
+    return copy
+

@@ -1,0 +1,308 @@
+"""Futures returned by every asynchronous client operation.
+
+A :class:`Future` is completed once, by the thread that receives the response, and
+can be waited on (``result()``) or chained (``add_done_callback``, ``continue_with``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from typing import Any, Callable, Generic, List, Optional, Sequence, TypeVar
+
+_logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+_PENDING = 0
+_SUCCESS = 1
+_FAILURE = 2
+
+# One lock guards the short windows where a waiter or a callback is attached while
+# the future may be completing. Completion and attachment hold it for a few
+# instructions only, so one lock for all futures costs less than one lock each.
+_completion_lock = threading.Lock()
+
+
+class Future(Generic[T]):
+    """The result of an asynchronous operation."""
+
+    __slots__ = ("_state", "_result", "_exception", "_traceback", "_callbacks", "_event")
+
+    def __init__(self) -> None:
+        self._state = _PENDING
+        self._result: Any = None
+        self._exception: Optional[BaseException] = None
+        self._traceback = None
+        self._callbacks: Optional[List[Callable[["Future[T]"], Any]]] = None
+        self._event: Optional[threading.Event] = None
+
+    def set_result(self, result: T) -> None:
+        """Sets the result of the Future.
+
+        Args:
+            result: The result of the asynchronous operation.
+        """
+        with _completion_lock:
+            if self._state != _PENDING:
+                return
+            self._result = result
+            self._state = _SUCCESS
+            callbacks, event = self._callbacks, self._event
+            self._callbacks = None
+        if event is not None:
+            event.set()
+        if callbacks:
+            self._run_callbacks(callbacks)
+
+    def set_exception(self, exception: BaseException, traceback: Any = None) -> None:
+        """Sets the exception of the Future.
+
+        Args:
+            exception: The exception of the asynchronous operation.
+            traceback: The traceback of the exception, if any.
+        """
+        if not isinstance(exception, BaseException):
+            raise RuntimeError("Future can only be completed with an exception, not %r" % (exception,))
+        with _completion_lock:
+            if self._state != _PENDING:
+                return
+            self._exception = exception
+            self._traceback = traceback if traceback is not None else exception.__traceback__
+            self._state = _FAILURE
+            callbacks, event = self._callbacks, self._event
+            self._callbacks = None
+        if event is not None:
+            event.set()
+        if callbacks:
+            self._run_callbacks(callbacks)
+
+    def result(self) -> T:
+        """Returns the result of the Future, waiting for it if necessary.
+
+        Returns:
+            The result of the asynchronous operation.
+
+        Raises:
+            The exception the operation failed with.
+        """
+        if self._state == _PENDING:
+            self._wait()
+        if self._state == _SUCCESS:
+            return self._result
+        raise self._exception.with_traceback(self._traceback)  # type: ignore[union-attr]
+
+    def _wait(self) -> None:
+        with _completion_lock:
+            if self._state != _PENDING:
+                return
+            event = self._event
+            if event is None:
+                event = self._event = threading.Event()
+        event.wait()
+
+    def is_success(self) -> bool:
+        """Returns True if the Future completed with a result."""
+        return self._state == _SUCCESS
+
+    def done(self) -> bool:
+        """Returns True if the Future completed, with a result or an exception."""
+        return self._state != _PENDING
+
+    def running(self) -> bool:
+        """Returns True if the Future has not completed yet."""
+        return self._state == _PENDING
+
+    def exception(self) -> Optional[BaseException]:
+        """Returns the exception the Future failed with, waiting for it if necessary.
+
+        Returns:
+            The exception, or None if the operation succeeded.
+        """
+        if self._state == _PENDING:
+            self._wait()
+        return self._exception
+
+    def traceback(self) -> Any:
+        """Returns the traceback of the exception, waiting if necessary, or None."""
+        if self._state == _PENDING:
+            self._wait()
+        return self._traceback
+
+    def add_done_callback(self, callback: Callable[["Future[T]"], Any]) -> None:
+        """Adds a callback called with this Future once it completes.
+
+        If the Future is already done, the callback runs at once in this thread.
+
+        Args:
+            callback: A function taking the completed Future.
+        """
+        with _completion_lock:
+            if self._state == _PENDING:
+                if self._callbacks is None:
+                    self._callbacks = [callback]
+                else:
+                    self._callbacks.append(callback)
+                return
+        self._run_callback(callback)
+
+    def _run_callbacks(self, callbacks: List[Callable[["Future[T]"], Any]]) -> None:
+        for callback in callbacks:
+            self._run_callback(callback)
+
+    def _run_callback(self, callback: Callable[["Future[T]"], Any]) -> None:
+        try:
+            callback(self)
+        except Exception:
+            _logger.exception("Exception in a Future callback %r", callback)
+
+    def continue_with(self, continuation_func: Callable[..., Any], *args: Any) -> "Future[Any]":
+        """Creates a Future completed with the result of ``continuation_func``.
+
+        ``continuation_func`` is called with this Future (and ``args``) once it
+        completes. If it returns a Future, the returned Future completes with that
+        Future's outcome; if it raises, the returned Future fails with that error.
+
+        Args:
+            continuation_func: A function taking this completed Future and ``args``.
+            *args: Further arguments for ``continuation_func``.
+
+        Returns:
+            A new Future.
+        """
+        future: Future[Any] = Future()
+
+        def callback(done: Future[T]) -> None:
+            try:
+                value = continuation_func(done, *args)
+            except Exception as e:
+                future.set_exception(e)
+                return
+            if isinstance(value, Future):
+                value.add_done_callback(functools.partial(_copy_outcome, future))
+            else:
+                future.set_result(value)
+
+        self.add_done_callback(callback)
+        return future
+
+    def __repr__(self) -> str:
+        if self._state == _SUCCESS:
+            return "Future(result=%r)" % (self._result,)
+        if self._state == _FAILURE:
+            return "Future(exception=%r)" % (self._exception,)
+        return "Future(pending)"
+
+
+def _copy_outcome(target: Future[Any], source: Future[Any]) -> None:
+    if source.is_success():
+        target.set_result(source._result)
+    else:
+        target.set_exception(source._exception, source._traceback)  # type: ignore[arg-type]
+
+
+class ImmediateFuture(Future[T]):
+    """A Future that is completed with a result when created."""
+
+    __slots__ = ()
+
+    def __init__(self, result: T):
+        super().__init__()
+        self._result = result
+        self._state = _SUCCESS
+
+
+class ImmediateExceptionFuture(Future[T]):
+    """A Future that is completed with an exception when created."""
+
+    __slots__ = ()
+
+    def __init__(self, exception: BaseException, traceback: Any = None):
+        super().__init__()
+        self._exception = exception
+        self._traceback = traceback if traceback is not None else exception.__traceback__
+        self._state = _FAILURE
+
+
+def combine_futures(futures: Sequence[Future[Any]]) -> Future[List[Any]]:
+    """Combines futures into one Future that completes when all of them have.
+
+    The combined Future's result is the list of the results, in order. If any of the
+    futures fails, the combined one fails with the first error seen, once all are done.
+
+    Args:
+        futures: The futures to combine.
+
+    Returns:
+        The combined Future.
+    """
+    count = len(futures)
+    combined: Future[List[Any]] = Future()
+    if count == 0:
+        combined.set_result([])
+        return combined
+
+    remaining = [count]
+    errors: List[Future[Any]] = []
+    lock = threading.Lock()
+
+    def on_done(future: Future[Any]) -> None:
+        with lock:
+            if not future.is_success():
+                errors.append(future)
+            remaining[0] -= 1
+            last = remaining[0] == 0
+        if not last:
+            return
+        if errors:
+            first = errors[0]
+            combined.set_exception(first._exception, first._traceback)  # type: ignore[arg-type]
+        else:
+            combined.set_result([f._result for f in futures])
+
+    for f in futures:
+        f.add_done_callback(on_done)
+    return combined
+
+
+class _Blocking:
+    """Wraps an object whose methods return futures into one whose methods wait."""
+
+    def __init__(self, wrapped: Any):
+        self._wrapped = wrapped
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for names not cached yet: each wrapped method is built once and
+        # stored on the instance, so later calls cost a plain attribute lookup.
+        attribute = getattr(self._wrapped, name)
+        if name == "blocking":
+            return lambda: self
+        if not callable(attribute):
+            return attribute
+
+        @functools.wraps(attribute)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            value = attribute(*args, **kwargs)
+            if isinstance(value, Future):
+                return value.result()
+            return value
+
+        self.__dict__[name] = call
+        return call
+
+    def __repr__(self) -> str:
+        return "Blocking(%r)" % (self._wrapped,)
+
+
+def make_blocking(instance: Any) -> Any:
+    """Returns a twin of ``instance`` whose Future-returning methods return results.
+
+    Args:
+        instance: An object such as a distributed object proxy.
+
+    Returns:
+        The blocking twin.
+    """
+    return _Blocking(instance)

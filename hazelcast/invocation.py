@@ -1,0 +1,280 @@
+"""Invocations: one request sent to the cluster, its retries, and its response.
+
+The invocation service picks the connection a request goes to (the partition owner's
+for key operations when routing is smart), matches responses to requests by
+correlation id, hands events to their listeners, and retries what may be retried.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from typing import Any, Callable, Dict, Optional
+
+from hazelcast.errors import (
+    ClientOfflineError,
+    EXCEPTION_MESSAGE_TYPE,
+    HazelcastClientNotActiveError,
+    HazelcastError,
+    HazelcastIOError,
+    OperationTimeoutError,
+    TargetDisconnectedError,
+    create_error_from_message,
+    is_retryable_error,
+)
+from hazelcast.future import Future
+
+_logger = logging.getLogger(__name__)
+
+
+def _identity(message: Any) -> Any:
+    return message
+
+
+class Invocation:
+    """A request on its way to the cluster, with the Future of its result.
+
+    Args:
+        request: The encoded request (an OutboundMessage).
+        partition_id: The partition the request is about, or -1.
+        uuid: The UUID of the member to send it to, or None.
+        connection: The connection to send it on, or None.
+        event_handler: For listener registrations: called with each event message.
+        timeout: Seconds before the invocation fails; None for the configured
+            ``invocation_timeout``.
+        response_handler: Turns the response message into the Future's result.
+        urgent: Sent even while the client is not fully connected (internal requests).
+    """
+
+    __slots__ = (
+        "request",
+        "partition_id",
+        "uuid",
+        "connection",
+        "event_handler",
+        "timeout",
+        "response_handler",
+        "urgent",
+        "future",
+        "deadline",
+        "sent_connection",
+    )
+
+    def __init__(
+        self,
+        request: Any,
+        partition_id: int = -1,
+        uuid: Any = None,
+        connection: Any = None,
+        event_handler: Optional[Callable[[Any], None]] = None,
+        timeout: Optional[float] = None,
+        response_handler: Callable[[Any], Any] = _identity,
+        urgent: bool = False,
+    ):
+        self.request = request
+        self.partition_id = partition_id
+        self.uuid = uuid
+        self.connection = connection
+        self.event_handler = event_handler
+        self.timeout = timeout
+        self.response_handler = response_handler
+        self.urgent = urgent
+        self.future: Future[Any] = Future()
+        self.deadline = 0.0
+        self.sent_connection: Any = None
+
+    def __repr__(self) -> str:
+        return "Invocation(request=%s, partition_id=%d, uuid=%s, connection=%s)" % (
+            self.request,
+            self.partition_id,
+            self.uuid,
+            self.connection,
+        )
+
+
+class InvocationService:
+    """Sends invocations and completes them with their responses."""
+
+    def __init__(self, config: Any, scheduler: Any):
+        self._invocation_timeout = config.invocation_timeout
+        self._retry_pause = config.invocation_retry_pause
+        self._redo_operation = config.redo_operation
+        self._smart = config.smart_routing
+        self._scheduler = scheduler
+        self._correlation_ids = itertools.count(1)
+        self._pending: Dict[int, Invocation] = {}
+        self._event_handlers: Dict[int, Callable[[Any], None]] = {}
+        self._connection_manager: Any = None
+        self._partition_service: Any = None
+        self._lifecycle: Any = None
+        self._timeout_check: Any = None
+        self._shutdown = False
+
+    def init(self, connection_manager: Any, partition_service: Any, lifecycle: Any) -> None:
+        self._connection_manager = connection_manager
+        self._partition_service = partition_service
+        self._lifecycle = lifecycle
+        self._timeout_check = self._scheduler.schedule_periodic(1.0, self._fail_timed_out)
+
+    # -- sending ---------------------------------------------------------------------
+
+    def invoke(self, invocation: Invocation) -> None:
+        """Sends an invocation; its Future completes with the result or the error."""
+        timeout = invocation.timeout
+        invocation.deadline = time.monotonic() + (self._invocation_timeout if timeout is None else timeout)
+        if self._shutdown:
+            invocation.future.set_exception(HazelcastClientNotActiveError())
+            return
+        self._send(invocation)
+
+    def _send(self, invocation: Invocation) -> None:
+        connection = self._connection_for(invocation)
+        if connection is None:
+            if invocation.connection is not None:
+                error: HazelcastError = TargetDisconnectedError(
+                    "The connection %s the request was bound to is closed" % invocation.connection
+                )
+            elif self._connection_manager.is_offline_error_due():
+                error = ClientOfflineError()
+            else:
+                error = HazelcastIOError("No connection found to invoke the request on")
+            self._handle_error(invocation, error)
+            return
+        correlation_id = next(self._correlation_ids)
+        request = invocation.request
+        request.set_correlation_id(correlation_id)
+        request.set_partition_id(invocation.partition_id)
+        invocation.sent_connection = connection
+        if invocation.event_handler is not None:
+            self._event_handlers[correlation_id] = invocation.event_handler
+        self._pending[correlation_id] = invocation
+        if not connection.send(request.buf):
+            if self._pending.pop(correlation_id, None) is not None:
+                self._handle_error(invocation, TargetDisconnectedError("Connection %s is closed" % connection))
+
+    def _connection_for(self, invocation: Invocation) -> Any:
+        manager = self._connection_manager
+        if invocation.connection is not None:
+            connection = invocation.connection
+            return connection if connection.live else None
+        if self._smart:
+            if invocation.partition_id != -1:
+                owner = self._partition_service.get_partition_owner(invocation.partition_id)
+                if owner is not None:
+                    connection = manager.get_connection(owner)
+                    if connection is not None:
+                        return connection
+            elif invocation.uuid is not None:
+                connection = manager.get_connection(invocation.uuid)
+                if connection is not None:
+                    return connection
+        return manager.get_random_connection()
+
+    # -- receiving -------------------------------------------------------------------
+
+    def handle_client_message(self, message: Any) -> None:
+        """Dispatches one message read from a connection (called on its reader thread)."""
+        correlation_id = message.get_correlation_id()
+        if message.is_event():
+            handler = self._event_handlers.get(correlation_id)
+            if handler is None:
+                _logger.debug("Event for an unknown listener (correlation id %d)", correlation_id)
+                return
+            try:
+                handler(message)
+            except Exception:
+                _logger.exception("Exception while handling an event message")
+            return
+        invocation = self._pending.pop(correlation_id, None)
+        if invocation is None:
+            # A response to an invocation that already timed out or was retried.
+            _logger.debug("Response for an unknown invocation (correlation id %d)", correlation_id)
+            return
+        if message.get_message_type() == EXCEPTION_MESSAGE_TYPE:
+            self._event_handlers.pop(correlation_id, None)
+            self._handle_error(invocation, create_error_from_message(message))
+            return
+        try:
+            result = invocation.response_handler(message)
+        except Exception as e:
+            invocation.future.set_exception(e)
+        else:
+            invocation.future.set_result(result)
+
+    # -- failures and retries --------------------------------------------------------
+
+    def _handle_error(self, invocation: Invocation, error: BaseException) -> None:
+        if self._shutdown or (self._lifecycle is not None and not self._lifecycle.running):
+            invocation.future.set_exception(HazelcastClientNotActiveError())
+            return
+        if isinstance(error, ClientOfflineError) or not self._should_retry(invocation, error):
+            invocation.future.set_exception(error)
+            return
+        if time.monotonic() + self._retry_pause > invocation.deadline:
+            invocation.future.set_exception(
+                OperationTimeoutError(
+                    "Invocation %r did not succeed in its timeout; last error: %s" % (invocation, error),
+                    error,
+                )
+            )
+            return
+        _logger.debug("Retrying %r after %s", invocation, error)
+        invocation.request = invocation.request.copy()
+        self._scheduler.schedule(self._retry_pause, self._retry, invocation)
+
+    def _retry(self, invocation: Invocation) -> None:
+        if self._shutdown:
+            invocation.future.set_exception(HazelcastClientNotActiveError())
+            return
+        try:
+            self._send(invocation)
+        except Exception as e:
+            invocation.future.set_exception(e)
+
+    def _should_retry(self, invocation: Invocation, error: BaseException) -> bool:
+        if invocation.connection is not None:
+            # Bound to one connection (authentication, listener registration on it):
+            # the caller decides what to do when that connection is gone.
+            return False
+        if isinstance(error, HazelcastIOError) or is_retryable_error(error):
+            return True
+        if isinstance(error, TargetDisconnectedError):
+            return invocation.request.retryable or self._redo_operation
+        return False
+
+    def on_connection_closed(self, connection: Any, reason: BaseException) -> None:
+        """Fails over or fails the invocations waiting on a closed connection."""
+        for correlation_id, invocation in list(self._pending.items()):
+            if invocation.sent_connection is connection and self._pending.pop(correlation_id, None) is not None:
+                self._event_handlers.pop(correlation_id, None)
+                self._handle_error(
+                    invocation,
+                    TargetDisconnectedError("Connection %s closed: %s" % (connection, reason), reason),
+                )
+
+    def remove_event_handler(self, correlation_id: int) -> None:
+        self._event_handlers.pop(correlation_id, None)
+
+    def _fail_timed_out(self) -> None:
+        now = time.monotonic()
+        for correlation_id, invocation in list(self._pending.items()):
+            if invocation.deadline < now and self._pending.pop(correlation_id, None) is not None:
+                invocation.future.set_exception(
+                    OperationTimeoutError("Invocation %r got no response in its timeout" % (invocation,))
+                )
+
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def shutdown(self) -> None:
+        self._shutdown = True
+        if self._timeout_check is not None:
+            self._timeout_check.cancel()
+        error = HazelcastClientNotActiveError("The client is shutting down")
+        for correlation_id in list(self._pending):
+            invocation = self._pending.pop(correlation_id, None)
+            if invocation is not None:
+                invocation.future.set_exception(error)
+        self._event_handlers.clear()

@@ -1,0 +1,192 @@
+"""Base classes shared by the distributed object proxies."""
+
+from __future__ import annotations
+
+import abc
+import typing
+import uuid as _uuid
+
+from hazelcast.future import Future, make_blocking
+from hazelcast.invocation import Invocation
+
+MAX_SIZE = float("inf")
+"""Sentinel for "no upper bound" used by some proxies (e.g. collection sizes)."""
+
+BlockingProxyType = typing.TypeVar("BlockingProxyType")
+
+
+def _no_op_response_handler(_message: typing.Any) -> None:
+    return None
+
+
+class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
+    """Provides basic functionality for Hazelcast proxies.
+
+    A proxy is the client-side handle of a distributed object. It turns each call
+    into one request message, sends it through the invocation service and returns
+    a :class:`~hazelcast.future.Future` of the decoded response.
+
+    Args:
+        service_name: Name of the member-side service owning the object.
+        name: Name of the distributed object.
+        context: The client context: gives the invocation, partition and
+            serialization services and the proxy manager.
+    """
+
+    def __init__(self, service_name: str, name: str, context: typing.Any):
+        self.service_name = service_name
+        self.name = name
+        self._context = context
+        # Looked up once: every call goes through these, so the per-call path saves
+        # the attribute chains through the context.
+        self._invocation_service = context.invocation_service
+        self._invoke_invocation = context.invocation_service.invoke
+        self._partition_service = context.partition_service
+        self._get_partition_id = context.partition_service.get_partition_id
+        serialization_service = context.serialization_service
+        self._to_object = serialization_service.to_object
+        self._to_data = serialization_service.to_data
+
+    def destroy(self) -> bool:
+        """Destroys this proxy and the distributed object on the cluster.
+
+        Returns:
+            ``True`` if this proxy is destroyed successfully, ``False`` otherwise.
+        """
+        self._on_destroy()
+        return self._context.proxy_manager.destroy_proxy(self.service_name, self.name)
+
+    def _on_destroy(self) -> None:
+        """Hook for proxies holding local state (near caches, listeners)."""
+
+    def __repr__(self) -> str:
+        return '%s(name="%s")' % (type(self).__name__, self.name)
+
+    def _invoke(
+        self, request: typing.Any, response_handler: typing.Callable = _no_op_response_handler
+    ) -> Future:
+        invocation = Invocation(request, response_handler=response_handler)
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def _invoke_on_target(
+        self,
+        request: typing.Any,
+        uuid: _uuid.UUID,
+        response_handler: typing.Callable = _no_op_response_handler,
+    ) -> Future:
+        invocation = Invocation(request, uuid=uuid, response_handler=response_handler)
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def _invoke_on_key(
+        self,
+        request: typing.Any,
+        key_data: typing.Any,
+        response_handler: typing.Callable = _no_op_response_handler,
+    ) -> Future:
+        invocation = Invocation(
+            request,
+            partition_id=self._get_partition_id(key_data),
+            response_handler=response_handler,
+        )
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def _invoke_on_partition(
+        self,
+        request: typing.Any,
+        partition_id: int,
+        response_handler: typing.Callable = _no_op_response_handler,
+    ) -> Future:
+        invocation = Invocation(request, partition_id=partition_id, response_handler=response_handler)
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def blocking(self) -> BlockingProxyType:
+        """Returns a version of this proxy with only blocking method calls.
+
+        Every method that returns a :class:`~hazelcast.future.Future` on this proxy
+        returns the Future's result on the blocking version.
+        """
+        return make_blocking(self)
+
+
+class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
+    """A proxy whose whole state lives on one partition, chosen by its name."""
+
+    def __init__(self, service_name: str, name: str, context: typing.Any):
+        super().__init__(service_name, name, context)
+        partition_key = self._to_data(_string_partition_key(name))
+        self._partition_id = self._get_partition_id(partition_key)
+
+    def _invoke(
+        self, request: typing.Any, response_handler: typing.Callable = _no_op_response_handler
+    ) -> Future:
+        invocation = Invocation(
+            request, partition_id=self._partition_id, response_handler=response_handler
+        )
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+
+def _string_partition_key(name: str) -> str:
+    # "name@key" places the object on the partition of "key", as members do.
+    at = name.find("@")
+    return name if at == -1 else name[at + 1 :]
+
+
+class ItemEventType:
+    """Type of item events."""
+
+    ADDED = 1
+    """Fired when an item is added."""
+
+    REMOVED = 2
+    """Fired when an item is removed."""
+
+
+class EntryEventType:
+    """Type of entry events (bit flags, as the member sends them)."""
+
+    ADDED = 1
+    """Fired if an entry is added."""
+
+    REMOVED = 2
+    """Fired if an entry is removed."""
+
+    UPDATED = 4
+    """Fired if an entry is updated."""
+
+    EVICTED = 8
+    """Fired if an entry is evicted."""
+
+    EXPIRED = 16
+    """Fired if an entry is expired."""
+
+    EVICT_ALL = 32
+    """Fired if all entries are evicted."""
+
+    CLEAR_ALL = 64
+    """Fired if all entries are cleared."""
+
+    MERGED = 128
+    """Fired if an entry is merged after a network partition."""
+
+    INVALIDATION = 256
+    """Fired if an entry is invalidated."""
+
+    LOADED = 512
+    """Fired if an entry is loaded."""
+
+
+def get_entry_listener_flags(**kwargs: typing.Any) -> int:
+    """Returns the listener flags for the event types given a truthy value.
+
+    Keyword names are :class:`EntryEventType` attribute names (``ADDED=func``).
+    """
+    flags = 0
+    for key, value in kwargs.items():
+        if value:
+            flags |= getattr(EntryEventType, key)
+    return flags

@@ -1,0 +1,1 @@
+"""Portable serialization: class definitions, reader and writer."""

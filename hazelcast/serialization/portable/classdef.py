@@ -1,0 +1,46 @@
+"""Class definitions of Portable objects: the named, typed fields of one
+version of a Portable class."""
+
+from __future__ import annotations
+
+import enum
+import typing
+
+__all__ = ["FieldType"]
+
+
+class FieldType(enum.IntEnum):
+    """Types of Portable fields (the numbers are those of the wire format)."""
+
+    PORTABLE = 0
+    BYTE = 1
+    BOOLEAN = 2
+    CHAR = 3
+    SHORT = 4
+    INT = 5
+    LONG = 6
+    FLOAT = 7
+    DOUBLE = 8
+    UTF = 9  # kept for compatibility; same as STRING
+    STRING = 9
+    PORTABLE_ARRAY = 10
+    BYTE_ARRAY = 11
+    BOOLEAN_ARRAY = 12
+    CHAR_ARRAY = 13
+    SHORT_ARRAY = 14
+    INT_ARRAY = 15
+    LONG_ARRAY = 16
+    FLOAT_ARRAY = 17
+    DOUBLE_ARRAY = 18
+    UTF_ARRAY = 19  # kept for compatibility; same as STRING_ARRAY
+    STRING_ARRAY = 19
+    DECIMAL = 20
+    DECIMAL_ARRAY = 21
+    TIME = 22
+    TIME_ARRAY = 23
+    DATE = 24
+    DATE_ARRAY = 25
+    TIMESTAMP = 26
+    TIMESTAMP_ARRAY = 27
+    TIMESTAMP_WITH_TIMEZONE = 28
+    TIMESTAMP_WITH_TIMEZONE_ARRAY = 29

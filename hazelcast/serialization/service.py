@@ -1,0 +1,483 @@
+"""SerializationServiceV1: turns objects into ``Data`` and back.
+
+A serializer is chosen for an object in this order: None; Compact
+serializers from the config; IdentifiedDataSerializable; Portable; the
+builtin types (``int`` per ``default_int_type``); custom serializers,
+looked up along the class's MRO; the global serializer; pickle.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import threading
+import typing
+import uuid
+
+from hazelcast.core import HazelcastJsonValue
+from hazelcast.errors import HazelcastInstanceNotActiveError, HazelcastSerializationError
+from hazelcast.serialization.api import IdentifiedDataSerializable, Portable, StreamSerializer
+from hazelcast.serialization.bits import (
+    MAX_BYTE,
+    MAX_INT,
+    MAX_LONG,
+    MAX_SHORT,
+    MIN_BYTE,
+    MIN_INT,
+    MIN_LONG,
+    MIN_SHORT,
+)
+from hazelcast.serialization.data import DATA_OFFSET, Data
+from hazelcast.serialization.input import _ObjectDataInput
+from hazelcast.serialization.output import _ObjectDataOutput
+from hazelcast.serialization.serialization_const import (
+    CONSTANT_TYPE_BYTE,
+    CONSTANT_TYPE_INTEGER,
+    CONSTANT_TYPE_LONG,
+    CONSTANT_TYPE_NULL,
+    CONSTANT_TYPE_SHORT,
+    CONSTANT_TYPE_STRING,
+    JAVA_DEFAULT_TYPE_BIG_INTEGER,
+)
+from hazelcast.serialization.serializer import (
+    ArrayListSerializer,
+    ArraySerializer,
+    BigDecimalSerializer,
+    BigIntegerSerializer,
+    BooleanArraySerializer,
+    BooleanSerializer,
+    ByteArraySerializer,
+    ByteSerializer,
+    CharArraySerializer,
+    CharSerializer,
+    DoubleArraySerializer,
+    DoubleSerializer,
+    FloatArraySerializer,
+    FloatSerializer,
+    HazelcastJsonValueSerializer,
+    IdentifiedDataSerializer,
+    IntegerArraySerializer,
+    IntegerSerializer,
+    JavaClassSerializer,
+    LinkedListSerializer,
+    LocalDateSerializer,
+    LocalDateTimeSerializer,
+    LocalTimeSerializer,
+    LongArraySerializer,
+    LongSerializer,
+    NoneSerializer,
+    OffsetDateTimeSerializer,
+    PythonObjectSerializer,
+    ShortArraySerializer,
+    ShortSerializer,
+    StringArraySerializer,
+    StringSerializer,
+    UuidSerializer,
+)
+
+DEFAULT_OUT_BUFFER_SIZE = 4 * 1024
+# outputs that grew past this are dropped rather than kept for reuse
+_MAX_POOLED_BUFFER = 64 * 1024
+_MAX_POOLED_OUTPUTS = 16
+
+# IntType values (hazelcast.config.IntType) -> fixed type id; VAR (0) picks per value
+_INT_TYPE_TO_TYPE_ID = {
+    1: CONSTANT_TYPE_BYTE,
+    2: CONSTANT_TYPE_SHORT,
+    3: CONSTANT_TYPE_INTEGER,
+    4: CONSTANT_TYPE_LONG,
+    5: JAVA_DEFAULT_TYPE_BIG_INTEGER,
+}
+
+
+def default_partition_strategy(key: typing.Any) -> typing.Any:
+    """Returns the partition key of objects that define ``get_partition_key()``."""
+    get_partition_key = getattr(key, "get_partition_key", None)
+    if get_partition_key is not None:
+        return get_partition_key()
+    return None
+
+
+def empty_partitioning_strategy(_: typing.Any) -> None:
+    return None
+
+
+def _wrap(e: BaseException) -> BaseException:
+    if isinstance(e, (HazelcastSerializationError, HazelcastInstanceNotActiveError, MemoryError)):
+        return e
+    return HazelcastSerializationError("%s: %s" % (type(e).__name__, e), e)
+
+
+class SerializationServiceV1:
+    """Serializes objects to ``Data`` and back, per the serialization
+    settings of the config.
+
+    Args:
+        config: The client config (``hazelcast.config.Config``).
+        version: Serialization version; only 1 exists.
+        global_partition_strategy: Returns the partition key of an object,
+            or None when the object itself is the key.
+        output_buffer_size: Initial capacity of output buffers.
+    """
+
+    def __init__(
+        self,
+        config,
+        version: int = 1,
+        global_partition_strategy: typing.Callable[[typing.Any], typing.Any] = default_partition_strategy,
+        output_buffer_size: int = DEFAULT_OUT_BUFFER_SIZE,
+    ):
+        self._version = version
+        self._global_partition_strategy = global_partition_strategy
+        self._output_buffer_size = output_buffer_size
+        self._is_big_endian = bool(config.is_big_endian)
+        self._active = True
+        self._output_pool: typing.List[_ObjectDataOutput] = []
+
+        factories: typing.Dict[int, typing.Dict[int, typing.Any]] = {}
+        factories.update(getattr(config, "data_serializable_factories", None) or {})
+        self._data_serializer = IdentifiedDataSerializer(factories)
+        self._portable_serializer = self._create_portable_serializer(config)
+        self._compact_stream_serializer = self._create_compact_serializer(config)
+
+        global_serializer = getattr(config, "global_serializer", None)
+        self._global_serializer = global_serializer() if global_serializer else None
+        self._null_serializer = NoneSerializer()
+        self._python_serializer = PythonObjectSerializer()
+
+        self._registry = SerializerRegistry(
+            config,
+            self._portable_serializer,
+            self._data_serializer,
+            self._compact_stream_serializer,
+            self._null_serializer,
+            self._python_serializer,
+            self._global_serializer,
+        )
+        self._register_constant_serializers()
+        for obj_type, serializer_class in (getattr(config, "custom_serializers", None) or {}).items():
+            self._registry.safe_register_serializer(serializer_class(), obj_type)
+        self._registry.validate()
+
+    # -- optional formats (Portable, Compact) ----------------------------
+
+    def _create_portable_serializer(self, config):
+        try:
+            from hazelcast.serialization.portable.serializer import create_portable_serializer
+        except ImportError:
+            return None
+        return create_portable_serializer(self, config)
+
+    def _create_compact_serializer(self, config):
+        return None
+
+    @property
+    def compact_stream_serializer(self):
+        """The Compact serializer, or None while Compact is not supported."""
+        return self._compact_stream_serializer
+
+    # -- public API --------------------------------------------------------
+
+    def to_data(self, obj: typing.Any, partitioning_strategy=None) -> typing.Optional[Data]:
+        """Serializes an object.
+
+        Args:
+            obj: The object; ``Data`` is returned as is.
+            partitioning_strategy: Returns the partition key of ``obj``
+                (defaults to the service's global strategy).
+
+        Returns:
+            The serialized form, or None for None.
+
+        Raises:
+            HazelcastSerializationError: If the object cannot be serialized.
+        """
+        if obj is None:
+            return None
+        if isinstance(obj, Data):
+            return obj
+        # outputs are reused: list.pop/append are atomic, so threads and
+        # nested calls (partition keys, write_object) each get their own
+        pool = self._output_pool
+        out = pool.pop() if pool else _ObjectDataOutput(self._output_buffer_size, self, self._is_big_endian)
+        try:
+            serializer = self._registry.serializer_for(obj)
+            out.write_int_big_endian(self._calculate_partitioning_hash(obj, partitioning_strategy))
+            out.write_int_big_endian(serializer.get_type_id())
+            serializer.write(out, obj)
+            return Data(out.to_bytes())
+        except BaseException as e:
+            raise _wrap(e) from e
+        finally:
+            out._pos = 0
+            if len(out._buffer) <= _MAX_POOLED_BUFFER and len(pool) < _MAX_POOLED_OUTPUTS:
+                pool.append(out)
+
+    def to_object(self, data: typing.Any) -> typing.Any:
+        """Deserializes data.
+
+        Args:
+            data: The serialized form; anything else is returned as is.
+
+        Returns:
+            The object.
+
+        Raises:
+            HazelcastSerializationError: If the data cannot be read.
+        """
+        if not isinstance(data, Data):
+            return data
+        type_id = data.get_type()
+        if type_id == CONSTANT_TYPE_NULL:
+            return None
+        inp = _ObjectDataInput(data.buffer, DATA_OFFSET, self, self._is_big_endian)
+        try:
+            serializer = self._registry.serializer_by_type_id(type_id)
+            if serializer is None:
+                if not self._active:
+                    raise HazelcastInstanceNotActiveError()
+                raise HazelcastSerializationError(
+                    "no serializer is registered for type id %d" % type_id
+                )
+            return serializer.read(inp)
+        except BaseException as e:
+            raise _wrap(e) from e
+
+    def write_object(self, out, obj: typing.Any) -> None:
+        """Writes an object into an output: type id, then payload."""
+        if isinstance(obj, Data):
+            raise HazelcastSerializationError(
+                "cannot write a Data instance as an object; write its bytes instead"
+            )
+        serializer = self._registry.serializer_for(obj)
+        out.write_int(serializer.get_type_id())
+        serializer.write(out, obj)
+
+    def read_object(self, inp) -> typing.Any:
+        """Reads an object written by :func:`write_object`."""
+        type_id = inp.read_int()
+        serializer = self._registry.serializer_by_type_id(type_id)
+        if serializer is None:
+            if not self._active:
+                raise HazelcastInstanceNotActiveError()
+            raise HazelcastSerializationError("no serializer is registered for type id %d" % type_id)
+        return serializer.read(inp)
+
+    def destroy(self) -> None:
+        """Releases the serializers (calls their ``destroy``)."""
+        self._active = False
+        self._registry.destroy()
+
+    # -- internals ---------------------------------------------------------
+
+    def _calculate_partitioning_hash(self, obj, partitioning_strategy) -> int:
+        strategy = partitioning_strategy if partitioning_strategy is not None else self._global_partition_strategy
+        key = strategy(obj)
+        if key is not None and key is not obj:
+            return self.to_data(key, empty_partitioning_strategy).get_partition_hash()
+        return 0
+
+    def _register_constant_serializers(self) -> None:
+        reg = self._registry.register_constant_serializer
+        reg(self._null_serializer, type(None))
+        reg(self._data_serializer)
+        if self._portable_serializer is not None:
+            reg(self._portable_serializer)
+        if self._compact_stream_serializer is not None:
+            reg(self._compact_stream_serializer)
+        reg(ByteSerializer())
+        reg(BooleanSerializer(), bool)
+        reg(CharSerializer())
+        reg(ShortSerializer())
+        reg(IntegerSerializer(), int)
+        reg(LongSerializer())
+        reg(FloatSerializer())
+        reg(DoubleSerializer(), float)
+        reg(UuidSerializer(), uuid.UUID)
+        reg(StringSerializer(), str)
+        byte_array = ByteArraySerializer()
+        reg(byte_array, bytearray)
+        self._registry.register_constant_type(byte_array, bytes)
+        reg(BooleanArraySerializer())
+        reg(CharArraySerializer())
+        reg(ShortArraySerializer())
+        reg(IntegerArraySerializer())
+        reg(LongArraySerializer())
+        reg(FloatArraySerializer())
+        reg(DoubleArraySerializer())
+        reg(StringArraySerializer())
+        reg(BigIntegerSerializer())
+        reg(BigDecimalSerializer(), decimal.Decimal)
+        reg(JavaClassSerializer())
+        reg(ArraySerializer())
+        reg(ArrayListSerializer(), list)
+        reg(LinkedListSerializer())
+        reg(LocalDateSerializer(), datetime.date)
+        reg(LocalTimeSerializer(), datetime.time)
+        reg(LocalDateTimeSerializer())
+        reg(OffsetDateTimeSerializer(), datetime.datetime)
+        reg(HazelcastJsonValueSerializer(), HazelcastJsonValue)
+        self._registry.safe_register_serializer(self._python_serializer)
+
+
+class SerializerRegistry:
+    """Finds the serializer of an object or of a type id."""
+
+    def __init__(
+        self,
+        config,
+        portable_serializer,
+        data_serializer,
+        compact_serializer,
+        null_serializer,
+        python_serializer,
+        global_serializer: typing.Optional[StreamSerializer],
+    ):
+        self._portable_serializer = portable_serializer
+        self._data_serializer = data_serializer
+        self._compact_stream_serializer = compact_serializer
+        self._null_serializer = null_serializer
+        self._python_serializer = python_serializer
+        self._global_serializer = global_serializer
+        self._constant_type_ids: typing.Dict[int, StreamSerializer] = {}
+        self._constant_type_dict: typing.Dict[type, StreamSerializer] = {}
+        self._id_dict: typing.Dict[int, StreamSerializer] = {}
+        self._type_dict: typing.Dict[type, StreamSerializer] = {}
+        self._registration_lock = threading.RLock()
+        int_type = getattr(config, "default_int_type", 3)
+        self._int_type_id = _INT_TYPE_TO_TYPE_ID.get(int(int_type), None)
+        compact_serializers = getattr(config, "compact_serializers", None) or []
+        self._compact_types = {s.get_class() for s in compact_serializers}
+
+    def serializer_by_type_id(self, type_id: int) -> typing.Optional[StreamSerializer]:
+        """Returns the serializer of a type id, or None."""
+        if type_id <= 0:
+            serializer = self._constant_type_ids.get(type_id, None)
+            if serializer is not None:
+                return serializer
+        return self._id_dict.get(type_id, None)
+
+    def serializer_for(self, obj: typing.Any) -> StreamSerializer:
+        """Returns the serializer for an object (see the module docstring for the order)."""
+        if obj is None:
+            return self._null_serializer
+        obj_type = type(obj)
+        serializer = self.lookup_default_serializer(obj_type, obj)
+        if serializer is None:
+            serializer = self.lookup_custom_serializer(obj_type)
+        if serializer is None:
+            serializer = self.lookup_global_serializer(obj_type)
+        if serializer is None:
+            serializer = self.lookup_python_serializer(obj_type)
+        if serializer is None:
+            raise HazelcastSerializationError("there is no suitable serializer for %s" % obj_type)
+        return serializer
+
+    def lookup_default_serializer(self, obj_type: type, obj: typing.Any) -> typing.Optional[StreamSerializer]:
+        # exact builtin types first: the common case costs one dict lookup
+        if obj_type is str:
+            return self._constant_type_ids[CONSTANT_TYPE_STRING]
+        if obj_type is int:
+            type_id = self._int_type_id
+            if type_id is None:
+                if MIN_BYTE <= obj <= MAX_BYTE:
+                    type_id = CONSTANT_TYPE_BYTE
+                elif MIN_SHORT <= obj <= MAX_SHORT:
+                    type_id = CONSTANT_TYPE_SHORT
+                elif MIN_INT <= obj <= MAX_INT:
+                    type_id = CONSTANT_TYPE_INTEGER
+                elif MIN_LONG <= obj <= MAX_LONG:
+                    type_id = CONSTANT_TYPE_LONG
+                else:
+                    type_id = JAVA_DEFAULT_TYPE_BIG_INTEGER
+            return self._constant_type_ids[type_id]
+        if self._compact_types and obj_type in self._compact_types:
+            return self._compact_stream_serializer
+        if isinstance(obj, IdentifiedDataSerializable):
+            return self._data_serializer
+        if isinstance(obj, Portable):
+            if self._portable_serializer is None:
+                raise HazelcastSerializationError(
+                    "cannot serialize %s: Portable serialization is not available" % obj_type
+                )
+            return self._portable_serializer
+        if isinstance(obj, str):
+            return self._constant_type_ids[CONSTANT_TYPE_STRING]
+        return self._constant_type_dict.get(obj_type, None)
+
+    def lookup_custom_serializer(self, obj_type: type) -> typing.Optional[StreamSerializer]:
+        serializer = self._type_dict.get(obj_type, None)
+        if serializer is not None:
+            return serializer
+        for super_type in obj_type.__mro__:
+            serializer = self._type_dict.get(super_type, None)
+            if serializer is not None:
+                self.safe_register_serializer(serializer, obj_type)
+                return serializer
+        return None
+
+    def lookup_global_serializer(self, obj_type: type) -> typing.Optional[StreamSerializer]:
+        serializer = self._global_serializer
+        if serializer is not None:
+            self.safe_register_serializer(serializer, obj_type)
+        return serializer
+
+    def lookup_python_serializer(self, obj_type: type) -> StreamSerializer:
+        self.safe_register_serializer(self._python_serializer, obj_type)
+        return self._python_serializer
+
+    def register_constant_serializer(self, serializer: StreamSerializer, object_type: typing.Optional[type] = None) -> None:
+        self._constant_type_ids[serializer.get_type_id()] = serializer
+        if object_type is not None:
+            self._constant_type_dict[object_type] = serializer
+
+    def register_constant_type(self, serializer: StreamSerializer, object_type: type) -> None:
+        """Maps one more Python type to an already registered builtin serializer."""
+        self._constant_type_dict[object_type] = serializer
+
+    def safe_register_serializer(self, stream_serializer: StreamSerializer, obj_type: typing.Optional[type] = None) -> bool:
+        """Registers a serializer for a type and for its type id.
+
+        Raises:
+            ValueError: If the type has a builtin serializer, or the type or
+                the type id already has a serializer of another class.
+        """
+        with self._registration_lock:
+            if obj_type is not None:
+                if obj_type in self._constant_type_dict:
+                    raise ValueError("the serializer of %s cannot be overridden" % obj_type)
+                current = self._type_dict.get(obj_type, None)
+                if current is not None and current.__class__ is not stream_serializer.__class__:
+                    raise ValueError(
+                        "%s is already registered as the serializer of %s"
+                        % (current.__class__.__name__, obj_type)
+                    )
+                self._type_dict[obj_type] = stream_serializer
+            type_id = stream_serializer.get_type_id()
+            current = self._id_dict.get(type_id, None)
+            if current is not None and current.__class__ is not stream_serializer.__class__:
+                raise ValueError(
+                    "%s is already registered for type id %d" % (current.__class__.__name__, type_id)
+                )
+            self._id_dict[type_id] = stream_serializer
+            return current is None
+
+    def validate(self) -> None:
+        """Refuses Compact serializers for types that have a builtin serializer."""
+        for compact_type in self._compact_types:
+            if compact_type in self._constant_type_dict:
+                raise HazelcastSerializationError(
+                    "a Compact serializer cannot be registered for %s: it has a builtin serializer"
+                    % compact_type
+                )
+
+    def destroy(self) -> None:
+        for serializer in list(self._type_dict.values()):
+            serializer.destroy()
+        for serializer in list(self._constant_type_dict.values()):
+            serializer.destroy()
+        self._type_dict.clear()
+        self._id_dict.clear()
+        self._global_serializer = None
+        self._constant_type_dict.clear()
+        self._compact_types.clear()

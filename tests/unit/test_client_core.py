@@ -1,0 +1,112 @@
+"""Pure parts of the client core: addresses, scheduler, member list and partition table."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+
+import pytest
+
+from hazelcast.cluster import _InternalClusterService
+from hazelcast.connection import parse_addresses
+from hazelcast.core import Address, EndpointQualifier, MemberInfo, MemberVersion, ProtocolType
+from hazelcast.partition import _InternalPartitionService
+from hazelcast.scheduler import Scheduler
+
+
+def test_parse_addresses():
+    assert parse_addresses(["10.0.0.1:5702"]) == [Address("10.0.0.1", 5702)]
+    assert parse_addresses(["localhost"]) == [Address("localhost", p) for p in (5701, 5702, 5703)]
+    assert parse_addresses(["[::1]:5705", "[fe80::1]"])[:2] == [Address("::1", 5705), Address("fe80::1", 5701)]
+
+
+def _member(port, **kwargs):
+    return MemberInfo(Address("127.0.0.1", port), uuid.uuid4(), {}, False, MemberVersion(5, 7, 0), **kwargs)
+
+
+def test_member_client_address_prefers_public_endpoint_when_asked():
+    public = Address("203.0.113.9", 31000)
+    member = _member(5701, address_map={EndpointQualifier(ProtocolType.CLIENT, "public"): public})
+    assert member.client_address(use_public_ip=True) == public
+    assert member.client_address(use_public_ip=False) == Address("127.0.0.1", 5701)
+
+
+def test_scheduler_runs_in_deadline_order_and_cancels():
+    scheduler = Scheduler()
+    try:
+        ran = []
+        done = threading.Event()
+        scheduler.schedule(0.10, ran.append, "late")
+        scheduler.schedule(0.01, ran.append, "early")
+        scheduler.schedule(0.05, ran.append, "cancelled").cancel()
+        scheduler.schedule(0.15, done.set)
+        assert done.wait(5)
+        assert ran == ["early", "late"]
+
+        ticks = []
+        task = scheduler.schedule_periodic(0.02, lambda: ticks.append(1))
+        time.sleep(0.2)
+        task.cancel()
+        count = len(ticks)
+        time.sleep(0.1)
+        assert 3 <= count and len(ticks) <= count + 1
+    finally:
+        scheduler.shutdown()
+    assert not scheduler._thread.is_alive()
+
+
+def test_member_list_events_fire_added_and_removed():
+    service = _InternalClusterService()
+    a, b, c = _member(5701), _member(5702), _member(5703)
+    added, removed = [], []
+    service.add_listener(added.append, removed.append)
+    service.handle_members_view_event(1, [a, b])
+    service.handle_members_view_event(2, [b, c])
+    service.handle_members_view_event(1, [a])  # stale version: ignored
+    assert added == [a, b, c] and removed == [a]
+    assert set(service.get_members()) == {b, c}
+
+    existing = []
+    registration = service.add_listener(existing.append, fire_for_existing=True)
+    assert set(existing) == {b, c}
+    assert service.remove_listener(registration)
+    assert not service.remove_listener(registration)
+
+
+def test_membership_listener_errors_do_not_stop_others():
+    service = _InternalClusterService([(lambda m: 1 / 0, None)])
+    seen = []
+    service.add_listener(seen.append)
+    member = _member(5701)
+    service.handle_members_view_event(1, [member])
+    assert seen == [member]
+
+
+def test_partition_table_from_views():
+    service = _InternalPartitionService()
+    service.check_and_set_partition_count(4)
+    first, second = uuid.uuid4(), uuid.uuid4()
+    connection = object()
+    service.handle_partitions_view_event(connection, [(first, [0, 1]), (second, [2, 3])], 1)
+    assert [service.get_partition_owner(p) for p in range(4)] == [first, first, second, second]
+    service.handle_partitions_view_event(connection, [(second, [0, 1, 2, 3])], 0)  # stale
+    assert service.get_partition_owner(0) == first
+    service.handle_partitions_view_event(connection, [(second, [0, 1, 2, 3])], 2)
+    assert service.get_partition_owner(0) == second
+    assert service.get_partition_owner(99) is None
+    assert not service.check_and_set_partition_count(5)
+
+
+def test_partition_id_needs_the_partition_count():
+    from hazelcast.errors import ClientOfflineError
+
+    class Key:
+        def get_partition_hash(self):
+            return -7
+
+    service = _InternalPartitionService()
+    with pytest.raises(ClientOfflineError):
+        service.get_partition_id(Key())
+    service.check_and_set_partition_count(271)
+    assert service.get_partition_id(Key()) == 7

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole suite three ways: with the compiled speedups, with pure Python
+# (HAZELCAST_NO_SPEEDUPS=1), and under PyPy. Any failure fails the run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+PYPY="${PYPY:-.cache/pypy-venv/bin/python}"
+status=0
+
+run() {
+    echo
+    echo "== $1"
+    shift
+    "$@" || status=1
+}
+
+run "CPython, compiled speedups" \
+    env HAZELCAST_REQUIRE_SPEEDUPS=1 "$PYTHON" -m pytest -q tests "$@"
+run "CPython, pure Python (HAZELCAST_NO_SPEEDUPS=1)" \
+    env HAZELCAST_NO_SPEEDUPS=1 "$PYTHON" -m pytest -q tests -m "not slow" "$@"
+run "PyPy: unit tests and smoke tests against a member" \
+    "$PYPY" -m pytest -q tests/unit tests/integration -m "smoke or not integration" "$@"
+
+exit $status
