@@ -8,6 +8,7 @@ import threading
 from typing import Any, List, Optional
 
 from hazelcast.cluster import ClusterService, _InternalClusterService
+from hazelcast.compact import CompactSchemaService
 from hazelcast.config import Config
 from hazelcast.connection import ConnectionManager
 from hazelcast.future import Future
@@ -45,6 +46,7 @@ class _ClientContext:
         self.listener_service: Any = None
         self.near_cache_manager: Any = None
         self.scheduler: Any = None
+        self.compact_schema_service: Any = None
 
 
 class HazelcastClient:
@@ -87,7 +89,19 @@ class HazelcastClient:
             self._scheduler,
             self._load_balancer,
         )
-        self._invocation_service.init(self._connection_manager, self._internal_partitions, self._internal_lifecycle)
+        self._compact_schema_service = CompactSchemaService(
+            self._serialization_service.compact_stream_serializer,
+            self._invocation_service,
+            self._cluster_service,
+            self._scheduler,
+            config,
+        )
+        self._invocation_service.init(
+            self._connection_manager,
+            self._internal_partitions,
+            self._internal_lifecycle,
+            self._compact_schema_service,
+        )
         context = _ClientContext()
         context.client = self
         context.name = self._name
@@ -99,6 +113,7 @@ class HazelcastClient:
         context.serialization_service = self._serialization_service
         context.lifecycle_service = self._lifecycle_service
         context.scheduler = self._scheduler
+        context.compact_schema_service = self._compact_schema_service
         self._context = context
         self._proxy_manager = ProxyManager(context)
         context.proxy_manager = self._proxy_manager

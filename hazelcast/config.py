@@ -330,6 +330,18 @@ def _custom_serializers(name, value):
     return value
 
 
+def _pickle_allowed_classes(name, value):
+    requirement = "None or a list of classes or 'module.qualname' strings"
+    if value is None:
+        return None
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        raise _invalid(TypeError, name, value, requirement)
+    for item in value:
+        if not (isinstance(item, type) or (isinstance(item, str) and "." in item)):
+            raise _invalid(TypeError, name, value, "%s (bad item %r)" % (requirement, item))
+    return list(value)
+
+
 def _socket_option(item):
     return isinstance(item, tuple) and len(item) == 3
 
@@ -851,6 +863,18 @@ class Config(_Options):
             "Dictionary of class to the "
             ":class:`hazelcast.serialization.api.StreamSerializer` subclass that "
             "serializes its instances.",
+        ),
+        _Option(
+            "pickle_allowed_classes",
+            None,
+            _pickle_allowed_classes,
+            "Classes the client may unpickle when it reads values that were "
+            "serialized with pickle (the fallback for objects no other "
+            "serializer handles): a list of classes or ``\"module.qualname\"`` "
+            "strings; builtin values (list, dict, set, int, str...) need no "
+            "entry. ``None`` allows every class, which is unsafe when others "
+            "can write to the cluster: unpickling can run arbitrary code. "
+            "``[]`` allows only builtin values. By default, set to ``None``.",
         ),
         # -- Data structures
         _Option(

@@ -35,6 +35,7 @@ from hazelcast.lifecycle import LifecycleState
 from hazelcast.protocol.codec import (
     client_add_cluster_view_listener_codec,
     client_authentication_codec,
+    client_local_backup_listener_codec,
     client_ping_codec,
 )
 from hazelcast.protocol.frame_reader import FrameReader
@@ -469,11 +470,14 @@ class ConnectionManager:
         if response.get("address") is not None:
             connection.remote_address = response["address"]
         cluster_id = response["cluster_id"]
+        if self._invocations.backup_acks_enabled:
+            self._register_backup_listener(connection)
         with self._lock:
             if not connection.live:
                 raise TargetDisconnectedError("Connection closed during authentication")
             first = not self.active_connections
-            if first and self.cluster_id is not None and self.cluster_id != cluster_id:
+            new_cluster = first and self.cluster_id is not None and self.cluster_id != cluster_id
+            if new_cluster:
                 # A different cluster (the old one restarted): forget its state.
                 _logger.warning("Connected to a new cluster %s (was %s)", cluster_id, self.cluster_id)
                 self._cluster.clear_member_list_version()
@@ -490,6 +494,12 @@ class ConnectionManager:
             response.get("server_hazelcast_version"),
             connection,
         )
+        if new_cluster:
+            schemas = self._client._compact_schema_service
+            if schemas.has_replicated_schemas():
+                # The new cluster must know the Compact schemas of data the client
+                # may send again (retries, values it read before) before anything else.
+                schemas.send_all_schemas().result()
         if first:
             self._connected_once = True
             self._lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
@@ -497,6 +507,18 @@ class ConnectionManager:
             self._register_cluster_view_listener(connection)
         if first and not self._config.async_start and not self._cluster.wait_initial_member_list_fetched(120):
             raise IllegalStateError("The member list did not arrive in 120 seconds")
+
+    def _register_backup_listener(self, connection: Connection) -> None:
+        # Registered before the connection serves requests, so that backups of the
+        # operations sent on it can be acknowledged by this member.
+        invocation = Invocation(
+            client_local_backup_listener_codec.encode_request(),
+            connection=connection,
+            event_handler=_ignore_event,
+            urgent=True,
+        )
+        self._invocations.invoke(invocation)
+        invocation.future.result()
 
     def _register_cluster_view_listener(self, connection: Connection) -> None:
         with self._lock:
@@ -611,6 +633,11 @@ class ConnectionManager:
             elif now - connection.last_write_time > interval:
                 request = client_ping_codec.encode_request()
                 self._invocations.invoke(Invocation(request, connection=connection, urgent=True))
+
+
+def _ignore_event(message: Any) -> None:
+    # Backup ack events are recognised by their flag, not by their listener.
+    pass
 
 
 def _with(mapping: Dict[Any, Any], key: Any, value: Any) -> Dict[Any, Any]:

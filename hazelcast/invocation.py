@@ -19,12 +19,16 @@ from hazelcast.errors import (
     HazelcastClientNotActiveError,
     HazelcastError,
     HazelcastIOError,
+    IndeterminateOperationStateError,
     OperationTimeoutError,
     TargetDisconnectedError,
     create_error_from_message,
     is_retryable_error,
 )
 from hazelcast.future import Future
+from hazelcast.protocol.codec import client_local_backup_listener_codec
+from hazelcast.compact import complete_after_fetching_schema
+from hazelcast.serialization.compact import SchemaNotFoundError
 
 _logger = logging.getLogger(__name__)
 
@@ -60,6 +64,10 @@ class Invocation:
         "future",
         "deadline",
         "sent_connection",
+        "backup_acks_expected",
+        "backup_acks_received",
+        "pending_result",
+        "backup_wait_start",
     )
 
     def __init__(
@@ -84,6 +92,13 @@ class Invocation:
         self.future: Future[Any] = Future()
         self.deadline = 0.0
         self.sent_connection: Any = None
+        # Backup acknowledgements (smart clients with backup_ack_to_client_enabled):
+        # the member answers before the backups are done and tells how many backup
+        # members will acknowledge directly; the invocation completes when they have.
+        self.backup_acks_expected = 0
+        self.backup_acks_received = 0
+        self.pending_result: Any = None
+        self.backup_wait_start = 0.0
 
     def __repr__(self) -> str:
         return "Invocation(request=%s, partition_id=%d, uuid=%s, connection=%s)" % (
@@ -102,20 +117,29 @@ class InvocationService:
         self._retry_pause = config.invocation_retry_pause
         self._redo_operation = config.redo_operation
         self._smart = config.smart_routing
+        self.backup_acks_enabled = config.smart_routing and config.backup_ack_to_client_enabled
+        self._backup_timeout = config.operation_backup_timeout
+        self._fail_on_indeterminate_state = config.fail_on_indeterminate_operation_state
+        self._backup_lock = threading.Lock()
+        self._waiting_backups: Dict[int, Invocation] = {}
         self._scheduler = scheduler
         self._correlation_ids = itertools.count(1)
         self._pending: Dict[int, Invocation] = {}
         self._event_handlers: Dict[int, Callable[[Any], None]] = {}
         self._connection_manager: Any = None
         self._partition_service: Any = None
+        self._compact_schema_service: Any = None
         self._lifecycle: Any = None
         self._timeout_check: Any = None
         self._shutdown = False
 
-    def init(self, connection_manager: Any, partition_service: Any, lifecycle: Any) -> None:
+    def init(self, connection_manager: Any, partition_service: Any, lifecycle: Any, compact_schema_service: Any = None) -> None:
         self._connection_manager = connection_manager
+        self._compact_schema_service = compact_schema_service
         self._partition_service = partition_service
         self._lifecycle = lifecycle
+        # One sweep a second fails invocations past their deadline and settles those
+        # whose backup acks are late; its resolution is far below the timeouts.
         self._timeout_check = self._scheduler.schedule_periodic(1.0, self._fail_timed_out)
 
     # -- sending ---------------------------------------------------------------------
@@ -146,6 +170,8 @@ class InvocationService:
         request = invocation.request
         request.set_correlation_id(correlation_id)
         request.set_partition_id(invocation.partition_id)
+        if self.backup_acks_enabled and not invocation.urgent:
+            request.set_backup_aware_flag()
         invocation.sent_connection = connection
         if invocation.event_handler is not None:
             self._event_handlers[correlation_id] = invocation.event_handler
@@ -177,6 +203,9 @@ class InvocationService:
     def handle_client_message(self, message: Any) -> None:
         """Dispatches one message read from a connection (called on its reader thread)."""
         correlation_id = message.get_correlation_id()
+        if message.is_backup_event():
+            client_local_backup_listener_codec.handle(message, self._on_backup_ack)
+            return
         if message.is_event():
             handler = self._event_handlers.get(correlation_id)
             if handler is None:
@@ -187,21 +216,93 @@ class InvocationService:
             except Exception:
                 _logger.exception("Exception while handling an event message")
             return
+        if message.get_message_type() == EXCEPTION_MESSAGE_TYPE:
+            invocation = self._pending.pop(correlation_id, None)
+            if invocation is not None:
+                self._event_handlers.pop(correlation_id, None)
+                self._handle_error(invocation, create_error_from_message(message))
+            return
+        backup_acks = message.get_number_of_backup_acks()
+        if backup_acks:
+            self._handle_response_with_backups(correlation_id, message, backup_acks)
+            return
         invocation = self._pending.pop(correlation_id, None)
         if invocation is None:
             # A response to an invocation that already timed out or was retried.
             _logger.debug("Response for an unknown invocation (correlation id %d)", correlation_id)
             return
-        if message.get_message_type() == EXCEPTION_MESSAGE_TYPE:
-            self._event_handlers.pop(correlation_id, None)
-            self._handle_error(invocation, create_error_from_message(message))
-            return
         try:
             result = invocation.response_handler(message)
+        except SchemaNotFoundError as e:
+            complete_after_fetching_schema(self._compact_schema_service, e, invocation, message)
         except Exception as e:
             invocation.future.set_exception(e)
         else:
             invocation.future.set_result(result)
+
+    def _handle_response_with_backups(self, correlation_id: int, message: Any, backup_acks: int) -> None:
+        # Acks come from the backup members on their own connections, before or
+        # after this response: the lock makes counting and completing one step.
+        with self._backup_lock:
+            invocation = self._pending.pop(correlation_id, None)
+            if invocation is None:
+                return
+        try:
+            result = invocation.response_handler(message)
+        except SchemaNotFoundError as e:
+            # The write is done; only the value's schema must be fetched to decode it.
+            complete_after_fetching_schema(self._compact_schema_service, e, invocation, message)
+            return
+        except Exception as e:
+            invocation.future.set_exception(e)
+            return
+        with self._backup_lock:
+            if invocation.backup_acks_received < backup_acks:
+                invocation.backup_acks_expected = backup_acks
+                invocation.pending_result = result
+                invocation.backup_wait_start = time.monotonic()
+                self._waiting_backups[correlation_id] = invocation
+                return
+        invocation.future.set_result(result)
+
+    def _on_backup_ack(self, correlation_id: int) -> None:
+        with self._backup_lock:
+            invocation = self._pending.get(correlation_id)
+            if invocation is not None:  # the response is still on its way
+                invocation.backup_acks_received += 1
+                return
+            invocation = self._waiting_backups.get(correlation_id)
+            if invocation is None:
+                return
+            invocation.backup_acks_received += 1
+            if invocation.backup_acks_received < invocation.backup_acks_expected:
+                return
+            del self._waiting_backups[correlation_id]
+        invocation.future.set_result(invocation.pending_result)
+
+    def _check_backup_timeouts(self, now: float) -> None:
+        expired = []
+        with self._backup_lock:
+            for correlation_id, invocation in list(self._waiting_backups.items()):
+                if now - invocation.backup_wait_start > self._backup_timeout:
+                    del self._waiting_backups[correlation_id]
+                    expired.append(invocation)
+        for invocation in expired:
+            if self._fail_on_indeterminate_state:
+                invocation.future.set_exception(
+                    IndeterminateOperationStateError(
+                        "Invocation %r got %d of %d backup acks in operation_backup_timeout=%s"
+                        % (
+                            invocation,
+                            invocation.backup_acks_received,
+                            invocation.backup_acks_expected,
+                            self._backup_timeout,
+                        )
+                    )
+                )
+            else:
+                # The primary replica was updated; only the ack of a backup is late.
+                invocation.future.set_result(invocation.pending_result)
 
     # -- failures and retries --------------------------------------------------------
 
@@ -259,6 +360,8 @@ class InvocationService:
 
     def _fail_timed_out(self) -> None:
         now = time.monotonic()
+        if self._waiting_backups:
+            self._check_backup_timeouts(now)
         for correlation_id, invocation in list(self._pending.items()):
             if invocation.deadline < now and self._pending.pop(correlation_id, None) is not None:
                 invocation.future.set_exception(
@@ -273,8 +376,9 @@ class InvocationService:
         if self._timeout_check is not None:
             self._timeout_check.cancel()
         error = HazelcastClientNotActiveError("The client is shutting down")
-        for correlation_id in list(self._pending):
-            invocation = self._pending.pop(correlation_id, None)
-            if invocation is not None:
-                invocation.future.set_exception(error)
+        for waiting in (self._pending, self._waiting_backups):
+            for correlation_id in list(waiting):
+                invocation = waiting.pop(correlation_id, None)
+                if invocation is not None:
+                    invocation.future.set_exception(error)
         self._event_handlers.clear()

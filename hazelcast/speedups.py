@@ -19,6 +19,9 @@ __all__ = ["implementations", "require_compiled"]
 # hot path -> module whose import runs its selector
 _SELECTORS = {
     "murmur3": "hazelcast.hash",
+    "frame_reader": "hazelcast.protocol.frame_reader",
+    "data_input": "hazelcast.serialization.input",
+    "data_output": "hazelcast.serialization.output",
 }
 
 

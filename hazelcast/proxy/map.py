@@ -6,6 +6,7 @@ import itertools
 import typing
 from threading import get_ident as _thread_id
 
+from hazelcast.compact import schema_aware
 from hazelcast.future import Future, ImmediateFuture, combine_futures
 from hazelcast.protocol.codec import (
     map_clear_codec,
@@ -144,6 +145,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 
     # -- single-key operations -------------------------------------------------
 
+    @schema_aware
     def get(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
         """Returns the value for the specified key, or ``None`` if this map does
         not contain the key.
@@ -163,6 +165,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_get_codec.encode_request(self.name, key_data, _thread_id())
         return self._invoke_on_key(request, key_data, self._get_handler)
 
+    @schema_aware
     def put(
         self,
         key: KeyType,
@@ -208,6 +211,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, self._put_max_idle_handler)
 
+    @schema_aware
     def set(
         self,
         key: KeyType,
@@ -254,6 +258,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             )
         return self._invoke_on_key(request, key_data)
 
+    @schema_aware
     def put_if_absent(
         self,
         key: KeyType,
@@ -298,6 +303,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, self._put_if_absent_max_idle_handler)
 
+    @schema_aware
     def put_transient(
         self,
         key: KeyType,
@@ -342,6 +348,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             )
         return self._invoke_on_key(request, key_data)
 
+    @schema_aware
     def remove(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
         """Removes the mapping for the key from this map if it is present.
 
@@ -360,6 +367,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_remove_codec.encode_request(self.name, key_data, _thread_id())
         return self._invoke_on_key(request, key_data, self._remove_handler)
 
+    @schema_aware
     def delete(self, key: KeyType) -> Future[None]:
         """Removes the mapping for the key from this map if it is present.
 
@@ -378,6 +386,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_delete_codec.encode_request(self.name, key_data, _thread_id())
         return self._invoke_on_key(request, key_data)
 
+    @schema_aware
     def remove_if_same(self, key: KeyType, value: ValueType) -> Future[bool]:
         """Removes the entry for the key only if it is currently mapped to the
         given value.
@@ -403,6 +412,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, map_remove_if_same_codec.decode_response)
 
+    @schema_aware
     def replace(self, key: KeyType, value: ValueType) -> Future[typing.Optional[ValueType]]:
         """Replaces the entry for the key only if it is currently mapped to some
         value.
@@ -427,6 +437,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_replace_codec.encode_request(self.name, key_data, value_data, _thread_id())
         return self._invoke_on_key(request, key_data, self._replace_handler)
 
+    @schema_aware
     def replace_if_same(
         self, key: KeyType, old_value: ValueType, new_value: ValueType
     ) -> Future[bool]:
@@ -457,6 +468,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, map_replace_if_same_codec.decode_response)
 
+    @schema_aware
     def contains_key(self, key: KeyType) -> Future[bool]:
         """Determines whether this map contains an entry with the key.
 
@@ -475,6 +487,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_contains_key_codec.encode_request(self.name, key_data, _thread_id())
         return self._invoke_on_key(request, key_data, map_contains_key_codec.decode_response)
 
+    @schema_aware
     def set_ttl(self, key: KeyType, ttl: float) -> Future[None]:
         """Updates the time to live of an existing entry.
 
@@ -498,6 +511,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_set_ttl_codec.encode_request(self.name, key_data, _to_millis(ttl))
         return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
 
+    @schema_aware
     def try_put(self, key: KeyType, value: ValueType, timeout: float = 0) -> Future[bool]:
         """Tries to put the entry, waiting up to ``timeout`` seconds if the key
         is locked by another thread.
@@ -524,6 +538,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
 
+    @schema_aware
     def try_remove(self, key: KeyType, timeout: float = 0) -> Future[bool]:
         """Tries to remove the entry, waiting up to ``timeout`` seconds if the
         key is locked by another thread.
@@ -546,6 +561,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         )
         return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
 
+    @schema_aware
     def evict(self, key: KeyType) -> Future[bool]:
         """Evicts the entry of the key from this map (without writing it to a
         MapStore).
@@ -565,6 +581,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_evict_codec.encode_request(self.name, key_data, _thread_id())
         return self._invoke_on_key(request, key_data, map_evict_codec.decode_response)
 
+    @schema_aware
     def get_entry_view(self, key: KeyType) -> Future[typing.Optional["SimpleEntryView"]]:
         """Returns a snapshot of the entry of the key, with its statistics.
 
@@ -594,6 +611,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 
     # -- whole-map operations ---------------------------------------------------
 
+    @schema_aware
     def contains_value(self, value: ValueType) -> Future[bool]:
         """Determines whether this map contains one or more keys mapped to the
         value.
@@ -651,6 +669,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_flush_codec.encode_request(self.name)
         return self._invoke(request)
 
+    @schema_aware
     def load_all(
         self,
         keys: typing.Optional[typing.Sequence[KeyType]] = None,
@@ -722,6 +741,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_entry_set_codec.encode_request(self.name)
         return self._invoke(request, self._entry_set_handler)
 
+    @schema_aware
     def put_all(self, map: typing.Dict[KeyType, ValueType]) -> Future[None]:
         """Copies all the mappings of the given dictionary into this map.
 
@@ -762,6 +782,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         ]
         return combine_futures(futures).continue_with(_return_none)
 
+    @schema_aware
     def get_all(self, keys: typing.Sequence[KeyType]) -> Future[typing.Dict[KeyType, ValueType]]:
         """Returns the entries for the given keys.
 

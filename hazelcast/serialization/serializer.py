@@ -3,8 +3,10 @@ writing the payload exactly as Hazelcast's Java serializers do."""
 
 from __future__ import annotations
 
+import _compat_pickle
 import datetime
 import decimal
+import io
 import pickle
 import typing
 import uuid
@@ -345,6 +347,29 @@ def _read_big_int(inp: ObjectDataInput) -> int:
     return int.from_bytes(raw, "big", signed=True)
 
 
+def read_big_decimal(inp: ObjectDataInput) -> decimal.Decimal:
+    """Reads a Java BigDecimal: unscaled BigInteger bytes, then the scale."""
+    unscaled = _read_big_int(inp)
+    scale = inp.read_int()
+    sign = 1 if unscaled < 0 else 0
+    digits = tuple(int(d) for d in str(abs(unscaled)))
+    return decimal.Decimal((sign, digits, -scale))
+
+
+def write_big_decimal(out: ObjectDataOutput, obj: decimal.Decimal) -> None:
+    """Writes a Decimal as a Java BigDecimal."""
+    sign, digits, exponent = obj.as_tuple()
+    if not isinstance(exponent, int):
+        raise HazelcastSerializationError(
+            "%s cannot be serialized: Java's BigDecimal has no NaN or infinity" % obj
+        )
+    unscaled = int("".join(map(str, digits)) or "0")
+    if sign:
+        unscaled = -unscaled
+    out.write_byte_array(_big_int_to_bytes(unscaled))
+    out.write_int(-exponent)
+
+
 class BigIntegerSerializer(BaseSerializer):
     def read(self, inp):
         return _read_big_int(inp)
@@ -360,23 +385,10 @@ class BigDecimalSerializer(BaseSerializer):
     """Unscaled value as a BigInteger, then the scale as an int."""
 
     def read(self, inp):
-        unscaled = _read_big_int(inp)
-        scale = inp.read_int()
-        sign = 1 if unscaled < 0 else 0
-        digits = tuple(int(d) for d in str(abs(unscaled)))
-        return decimal.Decimal((sign, digits, -scale))
+        return read_big_decimal(inp)
 
     def write(self, out, obj):
-        sign, digits, exponent = obj.as_tuple()
-        if not isinstance(exponent, int):
-            raise HazelcastSerializationError(
-                "%s cannot be serialized: Java's BigDecimal has no NaN or infinity" % obj
-            )
-        unscaled = int("".join(map(str, digits)) or "0")
-        if sign:
-            unscaled = -unscaled
-        out.write_byte_array(_big_int_to_bytes(unscaled))
-        out.write_int(-exponent)
+        write_big_decimal(out, obj)
 
     def get_type_id(self):
         return JAVA_DEFAULT_TYPE_BIG_DECIMAL
@@ -432,13 +444,15 @@ class LinkedListSerializer(_ObjectListSerializer):
         return JAVA_DEFAULT_TYPE_LINKED_LIST
 
 
-def _write_date(out: ObjectDataOutput, obj: datetime.date) -> None:
+def write_local_date(out: ObjectDataOutput, obj: datetime.date) -> None:
+    """Writes a Java LocalDate: int year, byte month, byte day."""
     out.write_int(obj.year)
     out.write_byte(obj.month)
     out.write_byte(obj.day)
 
 
-def _read_date(inp: ObjectDataInput) -> datetime.date:
+def read_local_date(inp: ObjectDataInput) -> datetime.date:
+    """Reads a Java LocalDate."""
     year = inp.read_int()
     month = inp.read_byte()
     day = inp.read_byte()
@@ -450,7 +464,8 @@ def _read_date(inp: ObjectDataInput) -> datetime.date:
         ) from None
 
 
-def _write_time(out: ObjectDataOutput, obj: typing.Union[datetime.time, datetime.datetime]) -> None:
+def write_local_time(out: ObjectDataOutput, obj: typing.Union[datetime.time, datetime.datetime]) -> None:
+    """Writes a Java LocalTime: byte hour, minute, second, int nanoseconds."""
     out.write_byte(obj.hour)
     out.write_byte(obj.minute)
     out.write_byte(obj.second)
@@ -466,34 +481,24 @@ def _read_time_fields(inp: ObjectDataInput) -> typing.Tuple[int, int, int, int]:
     return hour, minute, second, micro
 
 
-class LocalDateSerializer(BaseSerializer):
-    def read(self, inp):
-        return _read_date(inp)
-
-    def write(self, out, obj):
-        _write_date(out, obj)
-
-    def get_type_id(self):
-        return JAVA_DEFAULT_TYPE_LOCAL_DATE
+def read_local_time(inp: ObjectDataInput) -> datetime.time:
+    """Reads a Java LocalTime (to microsecond precision)."""
+    fields = _read_time_fields(inp)
+    try:
+        return datetime.time(*fields)
+    except ValueError as e:
+        raise HazelcastSerializationError("cannot read time %s: %s" % (fields, e)) from None
 
 
-class LocalTimeSerializer(BaseSerializer):
-    def read(self, inp):
-        fields = _read_time_fields(inp)
-        try:
-            return datetime.time(*fields)
-        except ValueError as e:
-            raise HazelcastSerializationError("cannot read time %s: %s" % (fields, e)) from None
-
-    def write(self, out, obj):
-        _write_time(out, obj)
-
-    def get_type_id(self):
-        return JAVA_DEFAULT_TYPE_LOCAL_TIME
+def write_local_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
+    """Writes a Java LocalDateTime: the date, then the time."""
+    write_local_date(out, obj)
+    write_local_time(out, obj)
 
 
-def _read_date_time(inp: ObjectDataInput) -> datetime.datetime:
-    date = _read_date(inp)
+def read_local_date_time(inp: ObjectDataInput) -> datetime.datetime:
+    """Reads a Java LocalDateTime."""
+    date = read_local_date(inp)
     fields = _read_time_fields(inp)
     try:
         return datetime.datetime(date.year, date.month, date.day, *fields)
@@ -501,13 +506,113 @@ def _read_date_time(inp: ObjectDataInput) -> datetime.datetime:
         raise HazelcastSerializationError("cannot read time %s: %s" % (fields, e)) from None
 
 
-class LocalDateTimeSerializer(BaseSerializer):
+def write_offset_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
+    """Writes a Java OffsetDateTime: local date-time, then the UTC offset
+    in seconds (0 for naive datetimes, which are taken as UTC)."""
+    write_local_date(out, obj)
+    write_local_time(out, obj)
+    offset = obj.utcoffset()
+    out.write_int(int(offset.total_seconds()) if offset is not None else 0)
+
+
+def read_offset_date_time(inp: ObjectDataInput) -> datetime.datetime:
+    """Reads a Java OffsetDateTime as an aware datetime."""
+    local = read_local_date_time(inp)
+    offset = inp.read_int()
+    try:
+        tz = datetime.timezone(datetime.timedelta(seconds=offset))
+    except ValueError as e:
+        raise HazelcastSerializationError("invalid UTC offset %d s: %s" % (offset, e)) from None
+    return local.replace(tzinfo=tz)
+
+
+# Portable and Compact fields store dates as Java's IOUtil does: the year
+# in a short (not an int as the LocalDate serializer does).
+
+
+def write_short_year_date(out: ObjectDataOutput, obj: datetime.date) -> None:
+    """Writes a date as Portable/Compact do: short year, byte month, byte day."""
+    out.write_short(obj.year)
+    out.write_byte(obj.month)
+    out.write_byte(obj.day)
+
+
+def read_short_year_date(inp: ObjectDataInput) -> datetime.date:
+    """Reads a date written by :func:`write_short_year_date`."""
+    year = inp.read_short()
+    month = inp.read_byte()
+    day = inp.read_byte()
+    try:
+        return datetime.date(year, month, day)
+    except ValueError as e:
+        raise HazelcastSerializationError(
+            "cannot read date %d-%d-%d: %s" % (year, month, day, e)
+        ) from None
+
+
+def write_short_year_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
+    """Writes a timestamp as Portable/Compact do: the date, then the time."""
+    write_short_year_date(out, obj)
+    write_local_time(out, obj)
+
+
+def read_short_year_date_time(inp: ObjectDataInput) -> datetime.datetime:
+    """Reads a timestamp written by :func:`write_short_year_date_time`."""
+    date = read_short_year_date(inp)
+    fields = _read_time_fields(inp)
+    try:
+        return datetime.datetime(date.year, date.month, date.day, *fields)
+    except ValueError as e:
+        raise HazelcastSerializationError("cannot read time %s: %s" % (fields, e)) from None
+
+
+def write_short_year_offset_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
+    """Writes a timestamp with time zone as Portable/Compact do: the
+    timestamp, then the UTC offset in seconds (0 for naive datetimes)."""
+    write_short_year_date_time(out, obj)
+    offset = obj.utcoffset()
+    out.write_int(int(offset.total_seconds()) if offset is not None else 0)
+
+
+def read_short_year_offset_date_time(inp: ObjectDataInput) -> datetime.datetime:
+    """Reads a timestamp with time zone as an aware datetime."""
+    local = read_short_year_date_time(inp)
+    offset = inp.read_int()
+    try:
+        tz = datetime.timezone(datetime.timedelta(seconds=offset))
+    except ValueError as e:
+        raise HazelcastSerializationError("invalid UTC offset %d s: %s" % (offset, e)) from None
+    return local.replace(tzinfo=tz)
+
+
+class LocalDateSerializer(BaseSerializer):
     def read(self, inp):
-        return _read_date_time(inp)
+        return read_local_date(inp)
 
     def write(self, out, obj):
-        _write_date(out, obj)
-        _write_time(out, obj)
+        write_local_date(out, obj)
+
+    def get_type_id(self):
+        return JAVA_DEFAULT_TYPE_LOCAL_DATE
+
+
+class LocalTimeSerializer(BaseSerializer):
+    def read(self, inp):
+        return read_local_time(inp)
+
+    def write(self, out, obj):
+        write_local_time(out, obj)
+
+    def get_type_id(self):
+        return JAVA_DEFAULT_TYPE_LOCAL_TIME
+
+
+class LocalDateTimeSerializer(BaseSerializer):
+    def read(self, inp):
+        return read_local_date_time(inp)
+
+    def write(self, out, obj):
+        write_local_date_time(out, obj)
 
     def get_type_id(self):
         return JAVA_DEFAULT_TYPE_LOCAL_DATE_TIME
@@ -518,19 +623,10 @@ class OffsetDateTimeSerializer(BaseSerializer):
     datetimes, which are taken as UTC)."""
 
     def read(self, inp):
-        local = _read_date_time(inp)
-        offset = inp.read_int()
-        try:
-            tz = datetime.timezone(datetime.timedelta(seconds=offset))
-        except ValueError as e:
-            raise HazelcastSerializationError("invalid UTC offset %d s: %s" % (offset, e)) from None
-        return local.replace(tzinfo=tz)
+        return read_offset_date_time(inp)
 
     def write(self, out, obj):
-        _write_date(out, obj)
-        _write_time(out, obj)
-        offset = obj.utcoffset()
-        out.write_int(int(offset.total_seconds()) if offset is not None else 0)
+        write_offset_date_time(out, obj)
 
     def get_type_id(self):
         return JAVA_DEFAULT_TYPE_OFFSET_DATE_TIME
@@ -539,15 +635,99 @@ class OffsetDateTimeSerializer(BaseSerializer):
 # ---------------------------------------------------------------- Python-only and user types
 
 
+def _class_name(cls: typing.Any) -> str:
+    if isinstance(cls, str):
+        return cls
+    if isinstance(cls, type) or callable(cls):
+        return "%s.%s" % (cls.__module__, cls.__qualname__)
+    raise TypeError("expected a class or a 'module.qualname' string, got %r" % (cls,))
+
+
+# Globals pickle itself names to rebuild plain objects and builtin values;
+# none runs user code, so an allowlist needs not list them.
+_PICKLE_MACHINERY = frozenset(
+    [
+        "copyreg._reconstructor",
+        "copyreg.__newobj__",
+        "builtins.object",
+        "builtins.set",
+        "builtins.frozenset",
+        "builtins.bytearray",
+        "builtins.bytes",
+        "builtins.complex",
+        "_codecs.encode",
+    ]
+)
+
+# A protocol-0 pickle starts with an ASCII opcode; the marker below (U+0080,
+# then a binary pickle as latin-1 text) can thus never be mistaken for one.
+_BINARY_PICKLE_MARKER = b"\xc2\x80"
+
+
+class _AllowlistUnpickler(pickle.Unpickler):
+    """An unpickler that only loads the globals (classes, functions) named
+    in the allowlist; anything else is refused before it is imported."""
+
+    def __init__(self, file, allowed: typing.FrozenSet[str]):
+        super().__init__(file)
+        self._allowed = allowed
+
+    def find_class(self, module, name):
+        # protocol 0-2 pickles use Python 2 names (__builtin__, copy_reg)
+        mapped = _compat_pickle.NAME_MAPPING.get((module, name))
+        if mapped is not None:
+            checked_module, checked_name = mapped
+        else:
+            checked_module, checked_name = _compat_pickle.IMPORT_MAPPING.get(module, module), name
+        full_name = "%s.%s" % (checked_module, checked_name)
+        if full_name not in self._allowed and full_name not in _PICKLE_MACHINERY:
+            raise HazelcastSerializationError(
+                "refused to unpickle %s: it is not in pickle_allowed_classes" % full_name
+            )
+        return super().find_class(module, name)
+
+
 class PythonObjectSerializer(BaseSerializer):
-    """Fallback for objects no other serializer handles: pickle. Only Python
-    clients can read these."""
+    """Fallback for objects no other serializer handles: pickle (type id
+    -120). The format is the official client's: a protocol-0 pickle written
+    as a string. Only Python clients can read these.
+
+    Protocol-0 pickles of values with characters U+0080..U+00FF are not
+    valid UTF-8 (the official client fails on them); those are written as
+    U+0080 followed by a binary pickle, which this serializer reads back.
+
+    Args:
+        allowed_classes: None to unpickle anything (unsafe with untrusted
+            data: unpickling can run arbitrary code), or the classes (or
+            ``"module.qualname"`` strings) :func:`read` may load. Builtin
+            containers and scalars (list, dict, set, int, str...) need no
+            entry.
+    """
+
+    def __init__(self, allowed_classes: typing.Optional[typing.Iterable[typing.Any]] = None):
+        if allowed_classes is None:
+            self._allowed: typing.Optional[typing.FrozenSet[str]] = None
+        else:
+            self._allowed = frozenset(_class_name(c) for c in allowed_classes)
 
     def read(self, inp):
-        return pickle.loads(inp.read_byte_array())
+        text = inp.read_string()
+        if text is None:
+            raise HazelcastSerializationError("invalid pickled object: null string")
+        raw = text.encode("utf-8")
+        if raw.startswith(_BINARY_PICKLE_MARKER):
+            raw = text[1:].encode("latin-1")
+        if self._allowed is None:
+            return pickle.loads(raw)
+        return _AllowlistUnpickler(io.BytesIO(raw), self._allowed).load()
 
     def write(self, out, obj):
-        out.write_byte_array(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL))
+        raw = pickle.dumps(obj, 0)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = "\x80" + pickle.dumps(obj, pickle.HIGHEST_PROTOCOL).decode("latin-1")
+        out.write_string(text)
 
     def get_type_id(self):
         return PYTHON_TYPE_PICKLE

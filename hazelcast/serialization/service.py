@@ -143,7 +143,7 @@ class SerializationServiceV1:
         global_serializer = getattr(config, "global_serializer", None)
         self._global_serializer = global_serializer() if global_serializer else None
         self._null_serializer = NoneSerializer()
-        self._python_serializer = PythonObjectSerializer()
+        self._python_serializer = PythonObjectSerializer(getattr(config, "pickle_allowed_classes", None))
 
         self._registry = SerializerRegistry(
             config,
@@ -169,12 +169,22 @@ class SerializationServiceV1:
         return create_portable_serializer(self, config)
 
     def _create_compact_serializer(self, config):
-        return None
+        from hazelcast.serialization.compact import CompactStreamSerializer
+
+        return CompactStreamSerializer(getattr(config, "compact_serializers", None) or [])
 
     @property
     def compact_stream_serializer(self):
-        """The Compact serializer, or None while Compact is not supported."""
+        """The Compact serializer
+        (:class:`hazelcast.serialization.compact.CompactStreamSerializer`):
+        the schema service registers schemas through it."""
         return self._compact_stream_serializer
+
+    @property
+    def portable_serializer(self):
+        """The Portable serializer
+        (:class:`hazelcast.serialization.portable.serializer.PortableSerializer`)."""
+        return self._portable_serializer
 
     # -- public API --------------------------------------------------------
 

@@ -32,6 +32,7 @@ from hazelcast.util import RandomLB, RoundRobinLB
 DEFAULTS = {
     "cluster_members": [],
     "cluster_name": "dev",
+    "pickle_allowed_classes": None,
     "client_name": None,
     "connection_timeout": 5.0,
     "socket_options": [],
