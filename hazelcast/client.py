@@ -11,10 +11,17 @@ from hazelcast.cluster import ClusterService, _InternalClusterService
 from hazelcast.compact import CompactSchemaService
 from hazelcast.config import Config
 from hazelcast.connection import ConnectionManager
+from hazelcast.core import DistributedObjectEvent, DistributedObjectInfo
 from hazelcast.future import Future
-from hazelcast.invocation import InvocationService
+from hazelcast.invocation import Invocation, InvocationService
+from hazelcast.listener import ListenerService
 from hazelcast.lifecycle import LifecycleService, LifecycleState, _InternalLifecycleService
 from hazelcast.partition import PartitionService, _InternalPartitionService
+from hazelcast.protocol.codec import (
+    client_add_distributed_object_listener_codec,
+    client_get_distributed_objects_codec,
+    client_remove_distributed_object_listener_codec,
+)
 from hazelcast.proxy import MAP_SERVICE, ProxyManager
 from hazelcast.scheduler import Scheduler
 from hazelcast.serialization.service import SerializationServiceV1
@@ -89,6 +96,7 @@ class HazelcastClient:
             self._scheduler,
             self._load_balancer,
         )
+        self._listener_service = ListenerService(self._connection_manager, self._invocation_service)
         self._compact_schema_service = CompactSchemaService(
             self._serialization_service.compact_stream_serializer,
             self._invocation_service,
@@ -113,6 +121,7 @@ class HazelcastClient:
         context.serialization_service = self._serialization_service
         context.lifecycle_service = self._lifecycle_service
         context.scheduler = self._scheduler
+        context.listener_service = self._listener_service
         context.compact_schema_service = self._compact_schema_service
         self._context = context
         self._proxy_manager = ProxyManager(context)
@@ -190,17 +199,76 @@ class HazelcastClient:
         raise _not_yet("Transactions")
 
     def add_distributed_object_listener(self, listener_func: Any) -> Future:
-        """Adds a listener notified when a distributed object is created or destroyed
-        (not implemented yet)."""
-        raise _not_yet("Distributed object listeners")
+        """Adds a listener which will be notified when a new distributed object is
+        created or destroyed.
+
+        Args:
+            listener_func: Function called with a
+                :class:`hazelcast.core.DistributedObjectEvent`.
+
+        Returns:
+            hazelcast.future.Future[str]: A registration id, to remove the listener with.
+        """
+        is_smart = self._config.smart_routing
+        request = client_add_distributed_object_listener_codec.encode_request(is_smart)
+
+        def on_event(name: str, service_name: str, event_type: str, source: Any) -> None:
+            listener_func(DistributedObjectEvent(name, service_name, event_type, source))
+
+        def handle(message: Any) -> None:
+            client_add_distributed_object_listener_codec.handle(message, on_event)
+
+        return self._listener_service.register_listener(
+            request,
+            client_add_distributed_object_listener_codec.decode_response,
+            client_remove_distributed_object_listener_codec.encode_request,
+            handle,
+        )
 
     def remove_distributed_object_listener(self, registration_id: str) -> Future:
-        """Removes the specified distributed object listener (not implemented yet)."""
-        raise _not_yet("Distributed object listeners")
+        """Removes the specified distributed object listener.
+
+        Returns silently if there is no such listener added before.
+
+        Args:
+            registration_id: The id of the registered listener.
+
+        Returns:
+            hazelcast.future.Future[bool]: True if the registration is removed,
+            False otherwise.
+        """
+        return self._listener_service.deregister_listener(registration_id)
 
     def get_distributed_objects(self) -> List[Any]:
-        """Returns all distributed objects (not implemented yet)."""
-        raise _not_yet("get_distributed_objects")
+        """Returns all distributed objects such as queue, map, set, list, topic,
+        lock, multimap.
+
+        Also, as a side effect, it clears the local instances of the destroyed
+        proxies. Objects of data structures this client has no proxy for yet are
+        left out.
+
+        Returns:
+            list[hazelcast.proxy.base.Proxy]: The distributed objects.
+        """
+        invocation = Invocation(
+            client_get_distributed_objects_codec.encode_request(),
+            response_handler=client_get_distributed_objects_codec.decode_response,
+        )
+        self._invocation_service.invoke(invocation)
+        on_cluster = invocation.future.result()
+        local = {
+            DistributedObjectInfo(proxy.service_name, proxy.name)
+            for proxy in self._proxy_manager.get_distributed_objects()
+        }
+        for info in on_cluster:
+            local.discard(info)
+            try:
+                self._proxy_manager.get_or_create(info.service_name, info.name, create_on_remote=False)
+            except ValueError:
+                _logger.debug("No proxy type for %s; left out", info)
+        for info in local:
+            self._proxy_manager.destroy_proxy(info.service_name, info.name, destroy_on_remote=False)
+        return self._proxy_manager.get_distributed_objects()
 
     # -- services and properties ---------------------------------------------------
 

@@ -266,6 +266,7 @@ class ConnectionManager:
         self._view_listener_connection: Optional[Connection] = None
         self._view_listener_correlation: Optional[int] = None
         self._wait_strategy = _WaitStrategy(config)
+        self._connection_listeners: List[Any] = []
         self._seed_addresses = parse_addresses(config.cluster_members)
         cluster.on_member_list_change = self._member_change.set
 
@@ -298,6 +299,17 @@ class ConnectionManager:
                 thread.join(10)
         for connection in connections:
             connection.join_reader()
+
+    def add_connection_listener(self, on_added: Any, on_removed: Any) -> None:
+        """Registers functions called with each connection opened and closed."""
+        self._connection_listeners.append((on_added, on_removed))
+
+    def _fire_connection_event(self, index: int, connection: Connection) -> None:
+        for listener in self._connection_listeners:
+            try:
+                listener[index](connection)
+            except Exception:
+                _logger.exception("Exception in a connection listener")
 
     # -- lookups used by invocations -----------------------------------------------
 
@@ -505,6 +517,7 @@ class ConnectionManager:
             self._lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
         if self._view_listener_connection is None or not self._view_listener_connection.live:
             self._register_cluster_view_listener(connection)
+        self._fire_connection_event(0, connection)
         if first and not self._config.async_start and not self._cluster.wait_initial_member_list_fetched(120):
             raise IllegalStateError("The member list did not arrive in 120 seconds")
 
@@ -582,6 +595,7 @@ class ConnectionManager:
             now_empty = removed and not self.active_connections
         if removed:
             _logger.info("Removed connection to %s:%s, reason: %s", connection.remote_address, connection.remote_uuid, reason)
+            self._fire_connection_event(1, connection)
         self._invocations.on_connection_closed(connection, HazelcastError(reason, cause))
         if self._stop.is_set():
             if now_empty:

@@ -169,3 +169,44 @@ def bench_map_put_request(benchmark, impl):
     put()
     benchmark.group = "map.put request: to_data x2 + encode"
     benchmark(put)
+
+
+# -- the ObjectDataOutput/ObjectDataInput layer alone ---------------------------
+
+IO_VALUES = {"100 ints": ("int", list(range(100))), "10 str10": ("string", ["abcdefghij"] * 10)}
+
+
+@pytest.mark.parametrize("name", sorted(IO_VALUES))
+def bench_output_write(benchmark, impl, name):
+    method, values = IO_VALUES[name]
+    out = impl.data_output._ObjectDataOutput(4096, None, True)
+    write = getattr(out, "write_" + method)
+
+    def run():
+        out.set_position(0)
+        for v in values:
+            write(v)
+        return out.to_bytes()
+
+    benchmark.group = "ObjectDataOutput: " + name
+    benchmark(run)
+
+
+@pytest.mark.parametrize("name", sorted(IO_VALUES))
+def bench_input_read(benchmark, impl, name):
+    method, values = IO_VALUES[name]
+    out = impl.data_output._ObjectDataOutput(4096, None, True)
+    for v in values:
+        getattr(out, "write_" + method)(v)
+    raw = out.to_bytes()
+    cls = impl.data_input._ObjectDataInput
+    count = len(values)
+
+    def run():
+        inp = cls(raw, 0, None, True)
+        read = getattr(inp, "read_" + method)
+        for _ in range(count):
+            read()
+
+    benchmark.group = "ObjectDataInput: " + name
+    benchmark(run)

@@ -8,6 +8,7 @@ twin modules, so pure and compiled are measured in one process.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 import types
@@ -53,6 +54,8 @@ def impl(request):
                 if attr in vars(module):
                     saved.append((module, attr, getattr(module, attr)))
                     setattr(module, attr, getattr(getattr(chosen, hot_path), attr))
+    # garbage left by the previous benchmark must not be collected in this one
+    gc.collect()
     try:
         yield chosen
     finally:

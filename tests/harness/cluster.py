@@ -213,6 +213,7 @@ class LocalMember(Member):
             profile=cluster.jvm_profile,
             extra_flags=cluster.jvm_flags,
             cds_archive=cluster.cds_archive,
+            support_dir=cluster.support_dir,
         )
         with open(log_path, "w") as f:
             f.write("# " + " ".join(cmd) + "\n")
@@ -305,6 +306,7 @@ class Cluster:
     def _prepare(self) -> None:
         self.jar = member_jar(self.version)
         self.classpath_extra = [compiled_classes(jar=self.jar)] if self.java_classes else []
+        self.support_dir = jvm.support_classes(self.jar)
         self.cds_archive = jvm.cds_archive(self.jar)
 
     def __repr__(self) -> str:

@@ -146,3 +146,4 @@ class DockerCluster(Cluster):
         self.jar = None
         self.classpath_extra: List[str] = []
         self.cds_archive = None
+        self.support_dir = None

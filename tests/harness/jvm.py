@@ -66,6 +66,22 @@ def profile_flags(profile: Optional[str] = None) -> List[str]:
         )
 
 
+SUPPORT_SOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "java")
+LOG_MANAGER = "harnesssupport.KeepLoggingLogManager"
+
+
+def support_classes(jar: str) -> Optional[str]:
+    """Compiled harness support classes (a log manager that keeps logging through the
+    shutdown hooks), or None if they cannot be compiled: members then run without."""
+    from .javac import compiled_classes
+
+    try:
+        return compiled_classes(SUPPORT_SOURCES, jar=jar)
+    except settings.HarnessError as e:
+        _log.warning("harness support classes unavailable, graceful shutdowns may leave no log: %s", e)
+        return None
+
+
 def member_command(
     jar: str,
     config_path: str,
@@ -73,16 +89,21 @@ def member_command(
     profile: Optional[str] = None,
     extra_flags: Optional[List[str]] = None,
     cds_archive: Optional[str] = None,
+    support_dir: Optional[str] = None,
 ) -> List[str]:
     """Full argv of a member JVM."""
     java = require_tool("java")
     cmd = [java] + profile_flags(profile) + MODULE_FLAGS + COMMON_FLAGS + [processes.MARKER]
+    classpath = [jar] + list(classpath_extra or [])
+    if support_dir:
+        cmd.append("-Djava.util.logging.manager=" + LOG_MANAGER)
+        classpath.append(support_dir)
     if cds_archive:
         # -Xshare:auto (the default) quietly falls back if the archive does not fit.
         cmd.append("-XX:SharedArchiveFile=" + cds_archive)
     cmd += settings.extra_jvm_flags() + list(extra_flags or [])
     cmd += ["-Dhazelcast.config=" + config_path]
-    cmd += ["-cp", os.pathsep.join([jar] + list(classpath_extra or [])), MAIN_CLASS]
+    cmd += ["-cp", os.pathsep.join(classpath), MAIN_CLASS]
     return cmd
 
 

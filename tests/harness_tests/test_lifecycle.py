@@ -37,8 +37,10 @@ def test_one_member_starts_and_stops(cluster_factory):
     member.shutdown()
     assert not member.is_running()
     assert not _answers(member.address)
-    # The JVM ran its shutdown hooks (exit status 128+SIGTERM), it was not killed.
+    # The JVM ran its shutdown hooks (exit status 128+SIGTERM), it was not killed,
+    # and the log kept the graceful shutdown to its end.
     assert member.process.returncode == 143
+    assert "is SHUTDOWN" in logs.read(member.log_path)
 
 
 def test_three_members_form_one_cluster_kill_and_restart(cluster_factory):
@@ -120,3 +122,22 @@ def test_bad_config_fails_with_the_member_log(cluster_factory):
     message = str(info.value)
     assert "exited during start-up" in message
     assert "no-such-element" in message  # the member's own complaint, from its log
+
+
+def test_sigterm_shutdown_is_graceful_and_keeps_data_without_backups(cluster_factory):
+    # With no backups, only a graceful shutdown (partitions handed over before the
+    # member leaves) keeps every entry; a kill would lose the victim's share.
+    hazelcast = pytest.importorskip("hazelcast")
+    cluster = cluster_factory(member_count=2, map_configs={"nobackup": {"backup_count": 0}})
+    client = hazelcast.HazelcastClient(**cluster.client_config())
+    try:
+        m = client.get_map("nobackup").blocking()
+        for i in range(200):
+            m.put(i, i)
+        cluster.members[0].shutdown()
+        cluster.wait_for_size(1, timeout=30)
+        assert m.size() == 200
+        # The leaving member (the master here) logs its own migration-backed shutdown.
+        assert "Shutdown request of" in logs.read(cluster.members[0].log_path)
+    finally:
+        client.shutdown()

@@ -1,0 +1,180 @@
+"""One client's side of the end-to-end benchmark: runs the scenarios, prints JSON.
+
+Run by perf/e2e.py with the interpreter and import path of the client under test
+(ours compiled, ours pure, or the official client from its own virtual
+environment); it uses only API both clients share.
+"""
+
+import argparse
+import json
+import sys
+import threading
+import time
+
+import hazelcast
+from hazelcast.future import combine_futures
+
+VALUE_100B = "v" * 100
+VALUE_10KB = "w" * 10240
+KEYS = 1000
+
+
+def _percentile(sorted_values, fraction):
+    if not sorted_values:
+        return 0.0
+    index = min(len(sorted_values) - 1, int(fraction * len(sorted_values)))
+    return sorted_values[index]
+
+
+class Result:
+    def __init__(self):
+        self.ops = 0
+        self.latencies = []
+
+
+def _run_timed(duration, body, threads=1):
+    """Runs body(result, deadline) on `threads` threads; returns stats."""
+    results = [Result() for _ in range(threads)]
+    deadline_box = []
+    barrier = threading.Barrier(threads + 1)
+
+    def worker(result):
+        barrier.wait()
+        body(result, deadline_box[0])
+
+    workers = [threading.Thread(target=worker, args=(r,)) for r in results]
+    for w in workers:
+        w.start()
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    deadline_box.append(t0 + duration)
+    barrier.wait()
+    for w in workers:
+        w.join()
+    elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
+    ops = sum(r.ops for r in results)
+    latencies = sorted(l for r in results for l in r.latencies)
+    return {
+        "ops_per_s": ops / elapsed,
+        "p50_us": _percentile(latencies, 0.50) * 1e6,
+        "p99_us": _percentile(latencies, 0.99) * 1e6,
+        "cpu_us_per_op": cpu / ops * 1e6 if ops else 0.0,
+        "ops": ops,
+    }
+
+
+def blocking_loop(m, op, value):
+    def body(result, deadline):
+        clock = time.perf_counter
+        lat = result.latencies
+        i = 0
+        if op == "set":
+            call = m.set
+            while True:
+                t = clock()
+                if t >= deadline:
+                    break
+                call(i % KEYS, value)
+                lat.append(clock() - t)
+                i += 1
+        else:
+            call = m.get
+            while True:
+                t = clock()
+                if t >= deadline:
+                    break
+                call(i % KEYS)
+                lat.append(clock() - t)
+                i += 1
+        result.ops = i
+
+    return body
+
+
+def pipelined_loop(m, depth):
+    def body(result, deadline):
+        clock = time.perf_counter
+        i = 0
+        while True:
+            t = clock()
+            if t >= deadline:
+                break
+            futures = [m.get((i + j) % KEYS) for j in range(depth)]
+            for f in futures:
+                f.result()
+            result.latencies.append(clock() - t)
+            i += depth
+        result.ops = i
+
+    return body
+
+
+def batch_loop(m, op):
+    entries = {k: VALUE_100B for k in range(KEYS)}
+    keys = list(range(KEYS))
+
+    def body(result, deadline):
+        clock = time.perf_counter
+        n = 0
+        while True:
+            t = clock()
+            if t >= deadline:
+                break
+            if op == "put_all":
+                m.put_all(entries)
+            else:
+                got = m.get_all(keys)
+                assert len(got) == KEYS
+            result.latencies.append(clock() - t)
+            n += KEYS
+        result.ops = n
+
+    return body
+
+
+SCENARIOS = {
+    "set 100B, 1 thread": lambda m, b: (blocking_loop(b, "set", VALUE_100B), 1),
+    "get 100B, 1 thread": lambda m, b: (blocking_loop(b, "get", VALUE_100B), 1),
+    "set 100B, 8 threads": lambda m, b: (blocking_loop(b, "set", VALUE_100B), 8),
+    "get 100B, 8 threads": lambda m, b: (blocking_loop(b, "get", VALUE_100B), 8),
+    "pipelined get, N=1": lambda m, b: (pipelined_loop(m, 1), 1),
+    "pipelined get, N=16": lambda m, b: (pipelined_loop(m, 16), 1),
+    "pipelined get, N=256": lambda m, b: (pipelined_loop(m, 256), 1),
+    "put_all 1000": lambda m, b: (batch_loop(b, "put_all"), 1),
+    "get_all 1000": lambda m, b: (batch_loop(b, "get_all"), 1),
+    "set 10KB, 1 thread": lambda m, b: (blocking_loop(b, "set", VALUE_10KB), 1),
+    "get 10KB, 1 thread": lambda m, b: (blocking_loop(b, "get", VALUE_10KB), 1),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--address", required=True)
+    parser.add_argument("--cluster-name", required=True)
+    parser.add_argument("--duration", type=float, default=3.0)
+    parser.add_argument("--warmup", type=float, default=1.0)
+    parser.add_argument("--scenarios", default="")
+    args = parser.parse_args()
+
+    client = hazelcast.HazelcastClient(cluster_name=args.cluster_name, cluster_members=[args.address])
+    try:
+        wanted = [s for s in args.scenarios.split("|") if s] or list(SCENARIOS)
+        out = {}
+        for name in wanted:
+            small = "10KB" not in name
+            map_name = "bench-10k" if not small else "bench"
+            m = client.get_map(map_name)
+            b = m.blocking()
+            value = VALUE_100B if small else VALUE_10KB
+            b.put_all({k: value for k in range(KEYS)})  # the same keys for every client
+            body, threads = SCENARIOS[name](m, b)
+            _run_timed(args.warmup, body, threads)
+            out[name] = _run_timed(args.duration, body, threads)
+        json.dump(out, sys.stdout)
+    finally:
+        client.shutdown()
+
+
+if __name__ == "__main__":
+    main()
