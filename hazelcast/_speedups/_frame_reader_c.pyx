@@ -118,6 +118,11 @@ cdef inline object _make_message(list frames):
     _set_slot(obj, _MSG_FRAMES, frames)
     _set_slot(obj, _MSG_START, frames[0])
     _set_slot(obj, _MSG_INDEX, _ZERO)
+    # a message refers only to its frames list and first frame, and the
+    # list (built here) only to frames: no reference cycle can go through
+    # them, so the collector need not visit them either
+    PyObject_GC_UnTrack(obj)
+    PyObject_GC_UnTrack(<PyObject*>frames)
     return _steal(obj)
 
 

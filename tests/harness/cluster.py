@@ -31,6 +31,11 @@ all_clusters: List["Cluster"] = []
 cluster_listeners: List[Callable[["Cluster"], None]] = []
 
 
+def _run_in_progress(name: str) -> bool:
+    pid = name.rsplit("-", 1)[-1]
+    return pid.isdigit() and processes.pid_alive(int(pid))
+
+
 def run_dir() -> str:
     """This process's log folder; older runs beyond the last KEEP_RUNS are pruned."""
     global _run_dir
@@ -40,7 +45,8 @@ def run_dir() -> str:
             os.makedirs(base, exist_ok=True)
             runs = sorted(d for d in os.listdir(base) if os.path.isdir(os.path.join(base, d)))
             for old in runs[:-KEEP_RUNS]:
-                shutil.rmtree(os.path.join(base, old), ignore_errors=True)
+                if not _run_in_progress(old):  # a concurrent run still writes there
+                    shutil.rmtree(os.path.join(base, old), ignore_errors=True)
             _run_dir = os.path.join(base, time.strftime("%Y%m%d-%H%M%S") + "-%d" % os.getpid())
             os.makedirs(_run_dir, exist_ok=True)
         return _run_dir
