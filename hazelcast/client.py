@@ -25,6 +25,7 @@ from hazelcast.protocol.codec import (
 from hazelcast.proxy import MAP_SERVICE, ProxyManager
 from hazelcast.scheduler import Scheduler
 from hazelcast.serialization.service import SerializationServiceV1
+from hazelcast.statistics import Statistics
 from hazelcast.util import RoundRobinLB
 
 _logger = logging.getLogger(__name__)
@@ -126,6 +127,9 @@ class HazelcastClient:
         self._context = context
         self._proxy_manager = ProxyManager(context)
         context.proxy_manager = self._proxy_manager
+        self._statistics = Statistics(
+            self, config, self._scheduler, self._connection_manager, self._invocation_service
+        )
         self._start()
 
     def _start(self) -> None:
@@ -136,6 +140,7 @@ class HazelcastClient:
         except BaseException:
             self.shutdown()
             raise
+        self._statistics.start()
 
     # -- distributed objects -------------------------------------------------------
 
@@ -316,6 +321,7 @@ class HazelcastClient:
             self._internal_lifecycle.shut_down = True
         if self._internal_lifecycle.running:
             self._internal_lifecycle.fire_lifecycle_event(LifecycleState.SHUTTING_DOWN)
+        self._statistics.shutdown()
         self._connection_manager.shutdown()
         self._invocation_service.shutdown()
         self._scheduler.shutdown()

@@ -28,6 +28,7 @@ from hazelcast.errors import (
     IllegalStateError,
     InvalidConfigurationError,
     MalformedMessageError,
+    OperationTimeoutError,
     TargetDisconnectedError,
 )
 from hazelcast.invocation import Invocation
@@ -72,6 +73,8 @@ class Connection:
         self.close_reason: Optional[str] = None
         now = time.monotonic()
         self.start_time = now
+        self.start_time_millis = int(time.time() * 1000)
+        self.local_address = _local_address(sock)
         self.last_read_time = now
         self.last_write_time = now
         self._write_queue: Deque[bytes] = collections.deque()
@@ -406,15 +409,25 @@ class ConnectionManager:
             _SMART if self._smart else _UNISOCKET,
             False,
         )
+        # connection_timeout bounds the whole opening: the TCP connect and the
+        # member's answer to the authentication (0: no bound but the invocation's).
+        timeout = self._config.connection_timeout or self._config.invocation_timeout
         invocation = Invocation(
             request,
             connection=connection,
             urgent=True,
-            timeout=max(self._config.connection_timeout, 1.0) if self._config.connection_timeout else 120.0,
+            timeout=timeout,
             response_handler=client_authentication_codec.decode_response,
         )
+        answered = threading.Event()
+        invocation.future.add_done_callback(lambda _: answered.set())
         self._invocations.invoke(invocation)
         try:
+            if not answered.wait(timeout):
+                raise OperationTimeoutError(
+                    "The member at %s did not answer the authentication within connection_timeout=%s"
+                    % (address, self._config.connection_timeout)
+                )
             response = invocation.future.result()
         except BaseException as e:
             connection.close("Authentication failed: %s" % e, e)
@@ -647,6 +660,14 @@ class ConnectionManager:
             elif now - connection.last_write_time > interval:
                 request = client_ping_codec.encode_request()
                 self._invocations.invoke(Invocation(request, connection=connection, urgent=True))
+
+
+def _local_address(sock: socket.socket) -> Optional[Address]:
+    try:
+        name = sock.getsockname()
+    except OSError:
+        return None
+    return Address(name[0], name[1])
 
 
 def _ignore_event(message: Any) -> None:

@@ -19,6 +19,7 @@ from hazelcast.errors import (
     HazelcastClientNotActiveError,
     HazelcastError,
     HazelcastIOError,
+    HazelcastInstanceNotActiveError,
     IndeterminateOperationStateError,
     OperationTimeoutError,
     TargetDisconnectedError,
@@ -339,7 +340,9 @@ class InvocationService:
             # Bound to one connection (authentication, listener registration on it):
             # the caller decides what to do when that connection is gone.
             return False
-        if isinstance(error, HazelcastIOError) or is_retryable_error(error):
+        if isinstance(error, (HazelcastIOError, HazelcastInstanceNotActiveError)) or is_retryable_error(error):
+            # A member shutting down answers "not active": another member (or the
+            # same one after a restart) will take the request.
             return True
         if isinstance(error, TargetDisconnectedError):
             return invocation.request.retryable or self._redo_operation

@@ -7,6 +7,7 @@ environment); it uses only API both clients share.
 
 import argparse
 import json
+import platform
 import sys
 import threading
 import time
@@ -148,32 +149,64 @@ SCENARIOS = {
 }
 
 
+def _meta():
+    """What runs: lets perf/e2e.py check that the intended client was imported."""
+    meta = {
+        "hazelcast_file": hazelcast.__file__,
+        "version": getattr(hazelcast, "__version__", None) or getattr(hazelcast, "CLIENT_VERSION", None),
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+    }
+    try:
+        import hazelcast.speedups as speedups
+    except ImportError:  # the official client has no speedups module
+        meta["speedups"] = None
+    else:
+        meta["speedups"] = speedups.implementations()
+    return meta
+
+
+def run_scenario(args, name):
+    """One scenario with a fresh client, so that none inherits another's state
+    (e.g. a reactor left in a slow mode by an earlier multi-threaded run)."""
+    client = hazelcast.HazelcastClient(cluster_name=args.cluster_name, cluster_members=[args.address])
+    try:
+        small = "10KB" not in name
+        m = client.get_map("bench" if small else "bench-10k")
+        b = m.blocking()
+        value = VALUE_100B if small else VALUE_10KB
+        b.put_all({k: value for k in range(KEYS)})  # the same keys for every client
+        body, threads = SCENARIOS[name](m, b)
+        _run_timed(args.warmup, body, threads)
+        return _run_timed(args.duration, body, threads)
+    finally:
+        client.shutdown()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--address", required=True)
     parser.add_argument("--cluster-name", required=True)
     parser.add_argument("--duration", type=float, default=3.0)
     parser.add_argument("--warmup", type=float, default=1.0)
-    parser.add_argument("--scenarios", default="")
+    parser.add_argument("--scenarios", default="", help="names separated by '|' (default: all)")
+    parser.add_argument("--output", default=None, help="write the JSON here instead of stdout")
     args = parser.parse_args()
 
-    client = hazelcast.HazelcastClient(cluster_name=args.cluster_name, cluster_members=[args.address])
-    try:
-        wanted = [s for s in args.scenarios.split("|") if s] or list(SCENARIOS)
-        out = {}
-        for name in wanted:
-            small = "10KB" not in name
-            map_name = "bench-10k" if not small else "bench"
-            m = client.get_map(map_name)
-            b = m.blocking()
-            value = VALUE_100B if small else VALUE_10KB
-            b.put_all({k: value for k in range(KEYS)})  # the same keys for every client
-            body, threads = SCENARIOS[name](m, b)
-            _run_timed(args.warmup, body, threads)
-            out[name] = _run_timed(args.duration, body, threads)
+    wanted = [s for s in args.scenarios.split("|") if s] or list(SCENARIOS)
+    unknown = [s for s in wanted if s not in SCENARIOS]
+    if unknown:
+        parser.error("unknown scenario(s) %s; known: %s" % (unknown, list(SCENARIOS)))
+    results = {}
+    for name in wanted:
+        results[name] = run_scenario(args, name)
+        print("done: " + name, file=sys.stderr, flush=True)
+    out = {"meta": _meta(), "results": results}
+    if args.output:
+        with open(args.output, "w") as f:
+            json.dump(out, f)
+    else:
         json.dump(out, sys.stdout)
-    finally:
-        client.shutdown()
 
 
 if __name__ == "__main__":

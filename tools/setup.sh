@@ -26,7 +26,7 @@ if [ ! -x .cache/pypy-venv/bin/python ]; then
     mkdir -p .cache
     pypy3 -m venv .cache/pypy-venv
 fi
-.cache/pypy-venv/bin/python -m pip install -q --disable-pip-version-check pytest hypothesis
+.cache/pypy-venv/bin/python -m pip install -q --disable-pip-version-check pytest hypothesis PyYAML
 
 echo "== Hazelcast member jar $HZ_VERSION"
 # Only the jar itself is needed; its optional transitive dependencies live in

@@ -16,6 +16,9 @@ from hazelcast.protocol.codec import (
     map_entry_set_codec,
     map_evict_all_codec,
     map_evict_codec,
+    map_execute_on_all_keys_codec,
+    map_execute_on_key_codec,
+    map_execute_on_keys_codec,
     map_flush_codec,
     map_get_all_codec,
     map_get_codec,
@@ -142,6 +145,15 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             map_entry_set_codec.decode_response, to_object
         )
         self._get_all_handler = _entry_list_handler(map_get_all_codec.decode_response, to_object)
+        self._execute_on_key_handler = _object_handler(
+            map_execute_on_key_codec.decode_response, to_object
+        )
+        self._execute_on_keys_handler = _entry_list_handler(
+            map_execute_on_keys_codec.decode_response, to_object
+        )
+        self._execute_on_all_keys_handler = _entry_list_handler(
+            map_execute_on_all_keys_codec.decode_response, to_object
+        )
 
     # -- single-key operations -------------------------------------------------
 
@@ -825,6 +837,95 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         ]
         return combine_futures(futures).continue_with(_merge_entry_lists)
 
+    # -- entry processors ---------------------------------------------------------
+
+    @schema_aware
+    def execute_on_key(self, key: KeyType, entry_processor: typing.Any) -> Future[typing.Any]:
+        """Applies the user defined ``EntryProcessor`` to the entry mapped by
+        the key.
+
+        The processor runs on the member owning the key, atomically with
+        respect to other operations on that entry.
+
+        Args:
+            key: The key of the entry the processor is applied to.
+            entry_processor: A serializable object (IdentifiedDataSerializable,
+                Portable, Compact or with a custom serializer) whose Java
+                counterpart, registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+
+        Returns:
+            The result of the processor for that entry.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        key_data = self._to_data(key)
+        processor_data = self._to_data(entry_processor)
+        request = map_execute_on_key_codec.encode_request(
+            self.name, processor_data, key_data, _thread_id()
+        )
+        return self._invoke_on_key(request, key_data, self._execute_on_key_handler)
+
+    @schema_aware
+    def execute_on_keys(
+        self, keys: typing.Sequence[KeyType], entry_processor: typing.Any
+    ) -> Future[typing.List[typing.Any]]:
+        """Applies the user defined ``EntryProcessor`` to the entries mapped
+        by the given keys.
+
+        Args:
+            keys: The keys of the entries the processor is applied to.
+            entry_processor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+
+        Returns:
+            The ``(key, result)`` pairs, one per processed entry.
+
+        Raises:
+            AssertionError: If a key is ``None``.
+        """
+        key_data_list = []
+        for key in keys:
+            if key is None:
+                raise AssertionError(_KEY_NONE)
+            key_data_list.append(self._to_data(key))
+        if not key_data_list:
+            return ImmediateFuture([])
+        processor_data = self._to_data(entry_processor)
+        request = map_execute_on_keys_codec.encode_request(self.name, processor_data, key_data_list)
+        return self._invoke(request, self._execute_on_keys_handler)
+
+    @schema_aware
+    def execute_on_entries(
+        self, entry_processor: typing.Any, predicate: typing.Any = None
+    ) -> Future[typing.List[typing.Any]]:
+        """Applies the user defined ``EntryProcessor`` to all the entries of
+        this map.
+
+        Args:
+            entry_processor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+            predicate: Predicate to select the entries with (not available
+                yet: must be ``None``).
+
+        Returns:
+            The ``(key, result)`` pairs, one per processed entry.
+
+        Raises:
+            NotImplementedError: If a ``predicate`` is given: predicates are
+                not available yet.
+        """
+        if predicate is not None:
+            raise _not_yet("execute_on_entries with a predicate", "predicates")
+        processor_data = self._to_data(entry_processor)
+        request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
+        return self._invoke(request, self._execute_on_all_keys_handler)
+
     # -- not available yet ------------------------------------------------------
 
     def add_entry_listener(
@@ -902,34 +1003,6 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             NotImplementedError: Always, until projections are implemented.
         """
         raise _not_yet("project", "projections")
-
-    def execute_on_entries(
-        self, entry_processor: typing.Any, predicate: typing.Any = None
-    ) -> Future[typing.List[typing.Any]]:
-        """Applies an entry processor to the entries (not available yet).
-
-        Raises:
-            NotImplementedError: Always, until entry processors are implemented.
-        """
-        raise _not_yet("execute_on_entries", "entry processors")
-
-    def execute_on_key(self, key: KeyType, entry_processor: typing.Any) -> Future[typing.Any]:
-        """Applies an entry processor to one entry (not available yet).
-
-        Raises:
-            NotImplementedError: Always, until entry processors are implemented.
-        """
-        raise _not_yet("execute_on_key", "entry processors")
-
-    def execute_on_keys(
-        self, keys: typing.Sequence[KeyType], entry_processor: typing.Any
-    ) -> Future[typing.List[typing.Any]]:
-        """Applies an entry processor to the given entries (not available yet).
-
-        Raises:
-            NotImplementedError: Always, until entry processors are implemented.
-        """
-        raise _not_yet("execute_on_keys", "entry processors")
 
     def remove_all(self, predicate: typing.Any) -> Future[None]:
         """Removes the entries matching a predicate (not available yet).

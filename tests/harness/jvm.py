@@ -117,6 +117,9 @@ def _archive_key(jar: str) -> str:
     return h.hexdigest()[:16]
 
 
+_failed_archives = set()
+
+
 def cds_archive(jar: str, timeout: float = 120.0) -> Optional[str]:
     """Path of a dynamic CDS archive for members of this jar, built on first use.
 
@@ -132,10 +135,9 @@ def cds_archive(jar: str, timeout: float = 120.0) -> Optional[str]:
     base = os.path.join(settings.cache_dir(), "cds")
     key = _archive_key(jar)
     archive = os.path.join(base, key + ".jsa")
-    failed = os.path.join(base, key + ".failed")
     if os.path.isfile(archive):
         return archive
-    if os.path.isfile(failed):
+    if key in _failed_archives:  # tried in this process already: don't pay again
         return None
     with FileLock(os.path.join(base, ".lock")):
         if os.path.isfile(archive):
@@ -164,7 +166,7 @@ def cds_archive(jar: str, timeout: float = 120.0) -> Optional[str]:
         except (settings.HarnessError, subprocess.TimeoutExpired) as e:
             _log.warning("no CDS archive, members start slower: %s", e)
             processes.kill_and_reap(proc)
-            open(failed, "w").close()
+            _failed_archives.add(key)
             return None
         finally:
             processes.forget(proc)
@@ -172,7 +174,7 @@ def cds_archive(jar: str, timeout: float = 120.0) -> Optional[str]:
                 os.remove(config)
         if not os.path.isfile(tmp):
             _log.warning("the JVM wrote no CDS archive; members start slower (see %s)", log_path)
-            open(failed, "w").close()
+            _failed_archives.add(key)
             return None
         os.replace(tmp, archive)
         _log.info("built CDS archive %s in %.1f s", archive, time.monotonic() - started)

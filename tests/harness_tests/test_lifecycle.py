@@ -141,3 +141,11 @@ def test_sigterm_shutdown_is_graceful_and_keeps_data_without_backups(cluster_fac
         assert "Shutdown request of" in logs.read(cluster.members[0].log_path)
     finally:
         client.shutdown()
+
+
+def test_members_start_from_the_class_data_sharing_archive(hz_cluster):
+    import os
+
+    archive = hz_cluster.cds_archive
+    assert archive and os.path.isfile(archive)
+    assert "-XX:SharedArchiveFile=" + archive in open(hz_cluster.members[0].log_path).readline()

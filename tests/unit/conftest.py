@@ -24,16 +24,8 @@ import importlib
 import sys
 
 import pytest
+from hot_paths import HOT_PATH_MODULES, IMPLEMENTATION_KINDS, load_implementation  # noqa: F401
 
-# hot path -> (pure module, compiled module)
-HOT_PATH_MODULES = {
-    "murmur3": ("hazelcast._speedups._murmur3_py", "hazelcast._speedups._murmur3_c"),
-    "frame_reader": ("hazelcast._speedups._frame_reader_py", "hazelcast._speedups._frame_reader_c"),
-    "data_input": ("hazelcast._speedups._data_input_py", "hazelcast._speedups._data_input_c"),
-    "data_output": ("hazelcast._speedups._data_output_py", "hazelcast._speedups._data_output_c"),
-}
-
-IMPLEMENTATION_KINDS = ["pure", "compiled"]
 
 # name a module binds -> hot path whose implementation provides it
 _REBOUND_NAMES = {
@@ -56,16 +48,6 @@ def _user_modules():
         and not name.startswith("hazelcast._speedups")
         and name not in ("hazelcast.serialization.input", "hazelcast.serialization.output", "hazelcast.protocol.frame_reader")
     ]
-
-
-def load_implementation(hot_path: str, kind: str):
-    pure, compiled = HOT_PATH_MODULES[hot_path]
-    if kind == "pure":
-        return importlib.import_module(pure)
-    try:
-        return importlib.import_module(compiled)
-    except ImportError:
-        pytest.skip("the compiled %s module is not built" % hot_path)
 
 
 @pytest.fixture(params=IMPLEMENTATION_KINDS, scope="module")

@@ -165,6 +165,8 @@ def to_data(obj):
         (lambda m: m.put_all({1: None}), "value can't be None"),
         (lambda m: m.get_all(None), "keys can't be None"),
         (lambda m: m.get_all([1, None]), "key can't be None"),
+        (lambda m: m.execute_on_key(None, "processor"), "key can't be None"),
+        (lambda m: m.execute_on_keys([1, None], "processor"), "key can't be None"),
     ],
 )
 def test_none_arguments_raise_assertion_error_and_send_nothing(m, invocations, call, message):
@@ -421,6 +423,104 @@ def test_get_all_of_empty_keys_sends_nothing(m, invocations):
     assert invocations == []
 
 
+# -- entry processors ----------------------------------------------------------------
+
+
+def test_execute_on_key_sends_processor_and_key_to_the_key_partition(m, spy, invocations):
+    future = m.execute_on_key(300, "processor")
+    name, args = spy.last()
+    assert name == "map_execute_on_key_codec"
+    assert args[0] == "m"
+    assert args[1] == to_data("processor")
+    assert args[2] == to_data(300)
+    assert args[3] == threading.get_ident()
+    (invocation,) = invocations
+    assert invocation.partition_id == 300 % PARTITION_COUNT
+    respond(invocation, to_data({"result": 1}))
+    assert future.result() == {"result": 1}
+
+
+def test_execute_on_key_returns_none_for_a_null_result(m, invocations):
+    future = m.execute_on_key(1, "processor")
+    respond(invocations[0], None)
+    assert future.result() is None
+
+
+def test_execute_on_keys_sends_one_request_and_returns_key_result_pairs(m, spy, invocations):
+    future = m.execute_on_keys([1, 272, 5], "processor")
+    name, args = spy.last()
+    assert name == "map_execute_on_keys_codec"
+    assert args[0] == "m"
+    assert args[1] == to_data("processor")
+    assert args[2] == [to_data(1), to_data(272), to_data(5)]
+    (invocation,) = invocations
+    assert invocation.partition_id == -1  # any member: it fans out to the partitions
+    respond(invocation, [(to_data(1), to_data("r1")), (to_data(5), to_data(None))])
+    assert future.result() == [(1, "r1"), (5, None)]
+
+
+def test_execute_on_keys_of_no_keys_sends_nothing(m, invocations):
+    assert m.execute_on_keys([], "processor").result() == []
+    assert invocations == []
+
+
+def test_execute_on_entries_without_predicate_runs_on_all_keys(m, spy, invocations):
+    future = m.execute_on_entries("processor")
+    name, args = spy.last()
+    assert name == "map_execute_on_all_keys_codec"
+    assert args == ("m", to_data("processor"))
+    (invocation,) = invocations
+    assert invocation.partition_id == -1
+    respond(invocation, [(to_data("a"), to_data(1)), (to_data("b"), to_data(2))])
+    assert future.result() == [("a", 1), ("b", 2)]
+
+
+def test_blocking_entry_processor_methods_return_results(m, context):
+    context.invocation_service.auto_respond = lambda invocation: (
+        to_data("one") if invocation.partition_id >= 0 else [(to_data(7), to_data("seven"))]
+    )
+    b = m.blocking()
+    assert b.execute_on_key(3, "processor") == "one"
+    assert b.execute_on_keys([7], "processor") == [(7, "seven")]
+    assert b.execute_on_entries("processor") == [(7, "seven")]
+
+
+class _FakeSchemaService:
+    def __init__(self):
+        self.sent = []
+
+    def send_schema_and_retry(self, error, func, *args, **kwargs):
+        self.sent.append(error.schema)
+        return func(*args, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: m.execute_on_key(1, "needs-schema"),
+        lambda m: m.execute_on_keys([1], "needs-schema"),
+        lambda m: m.execute_on_entries("needs-schema"),
+    ],
+)
+def test_entry_processor_methods_send_a_missing_compact_schema_then_retry(m, context, invocations, call):
+    from hazelcast.serialization.compact import SchemaNotReplicatedError
+
+    context.compact_schema_service = _FakeSchemaService()
+    real_to_data = m._to_data
+    failed = []
+
+    def to_data_needing_schema(obj):
+        if obj == "needs-schema" and not failed:
+            failed.append(obj)
+            raise SchemaNotReplicatedError("the-schema", str)
+        return real_to_data(obj)
+
+    m._to_data = to_data_needing_schema
+    call(m)
+    assert context.compact_schema_service.sent == ["the-schema"]
+    assert len(invocations) == 1  # only the retry reached the cluster
+
+
 # -- not available yet ---------------------------------------------------------------
 
 
@@ -436,7 +536,7 @@ def test_get_all_of_empty_keys_sends_nothing(m, invocations):
         lambda m: m.unlock(1),
         lambda m: m.is_locked(1),
         lambda m: m.force_unlock(1),
-        lambda m: m.execute_on_key(1, object()),
+        lambda m: m.execute_on_entries("processor", predicate=object()),
         lambda m: m.aggregate(object()),
         lambda m: m.project(object()),
         lambda m: m.remove_all(object()),

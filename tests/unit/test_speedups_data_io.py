@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from hazelcast.errors import HazelcastSerializationError
 
-from conftest import load_implementation
+from hot_paths import load_implementation
 
 KINDS = [("pure", "compiled"), ("compiled", "pure")]
 ORDERS = [True, False]

@@ -20,7 +20,7 @@ from hazelcast.protocol.client_message import (
     InboundMessage,
 )
 
-from conftest import load_implementation
+from hot_paths import load_implementation
 
 HEADER = struct.Struct("<iH")
 

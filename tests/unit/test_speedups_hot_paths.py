@@ -14,7 +14,7 @@ import pytest
 import hazelcast.speedups
 from hazelcast._speedups import _select
 
-from conftest import HOT_PATH_MODULES, load_implementation
+from hot_paths import HOT_PATH_MODULES, load_implementation
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

@@ -1,0 +1,148 @@
+"""Client statistics sent to the cluster (``statistics_enabled``).
+
+Every ``statistics_period`` seconds the client sends one ``Client.Statistics``
+request on one of its connections: a string of ``key=value`` attributes describing
+the client, and a blob of metrics (see :mod:`hazelcast.metrics`) about the process
+it runs in. Members keep the last report of each client (Management Center shows
+them).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import Any, List, Optional
+
+from hazelcast import __version__
+from hazelcast.invocation import Invocation
+from hazelcast.metrics import MetricDescriptor, MetricsCompressor, ProbeUnit
+from hazelcast.protocol.codec import client_statistics_codec
+
+try:  # not on every platform
+    import resource
+except ImportError:  # pragma: no cover
+    resource = None  # type: ignore[assignment]
+
+_logger = logging.getLogger(__name__)
+
+_CLIENT_TYPE = "PYH"
+
+
+def _escape(value: str) -> str:
+    # Members split the attributes on "," and "="; a backslash escapes them.
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=")
+
+
+class Statistics:
+    """Collects the client's statistics and sends them periodically.
+
+    Args:
+        client: The client (for its name).
+        config: The client configuration.
+        scheduler: Runs the periodic task.
+        connection_manager: Gives the connection the report goes on.
+        invocation_service: Sends the report.
+    """
+
+    def __init__(self, client: Any, config: Any, scheduler: Any, connection_manager: Any, invocation_service: Any):
+        self._client = client
+        self._enabled = config.statistics_enabled
+        self._period = config.statistics_period
+        self._username = config.creds_username
+        self._scheduler = scheduler
+        self._connection_manager = connection_manager
+        self._invocation_service = invocation_service
+        self._task: Any = None
+        self._start_time = time.monotonic()
+        self._gauges = self._system_gauges()
+
+    def start(self) -> None:
+        """Starts the periodic reports if ``statistics_enabled`` is set."""
+        if not self._enabled:
+            return
+        self._task = self._scheduler.schedule_periodic(self._period, self._send_statistics)
+        _logger.info("Client statistics enabled with a period of %s seconds", self._period)
+
+    def shutdown(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _send_statistics(self) -> None:
+        connection = self._connection_manager.get_random_connection()
+        if connection is None:
+            _logger.debug("No connection to send the client statistics on")
+            return
+        now_millis = int(time.time() * 1000)
+        attributes = self.collect_attributes(connection, now_millis)
+        blob = self.collect_metrics()
+        request = client_statistics_codec.encode_request(now_millis, attributes, blob)
+        self._invocation_service.invoke(Invocation(request, connection=connection, urgent=True))
+
+    def collect_attributes(self, connection: Any, now_millis: int) -> str:
+        """Returns the attribute string of a report sent on ``connection``."""
+        local = connection.local_address
+        pairs = [
+            ("lastStatisticsCollectionTime", str(now_millis)),
+            ("enterprise", "false"),
+            ("clientType", _CLIENT_TYPE),
+            ("clientVersion", __version__),
+            ("clusterConnectionTimestamp", str(connection.start_time_millis)),
+            ("clientAddress", "%s:%d" % (local.host, local.port) if local is not None else ""),
+            ("clientName", _escape(self._client.name)),
+        ]
+        if self._username is not None:
+            pairs.append(("credentials.principal", _escape(self._username)))
+        return ",".join("%s=%s" % pair for pair in pairs)
+
+    def collect_metrics(self) -> bytes:
+        """Returns the metrics blob of one report."""
+        compressor = MetricsCompressor()
+        for prefix, metric, unit, read in self._gauges:
+            try:
+                value = read()
+            except Exception as e:  # a metric the platform cannot give is left out
+                _logger.debug("Could not read the metric %s.%s: %s", prefix, metric, e)
+                continue
+            if value is None:
+                continue
+            descriptor = MetricDescriptor(prefix=prefix, metric=metric, unit=unit)
+            if isinstance(value, float):
+                compressor.add_double(descriptor, value)
+            else:
+                compressor.add_long(descriptor, int(value))
+        return compressor.generate_blob()
+
+    def _system_gauges(self) -> List[Any]:
+        gauges: List[Any] = [
+            ("runtime", "availableProcessors", ProbeUnit.COUNT, os.cpu_count),
+            ("runtime", "uptime", ProbeUnit.MS, lambda: int((time.monotonic() - self._start_time) * 1000)),
+            ("os", "processCpuTime", ProbeUnit.NS, time.process_time_ns),
+        ]
+        if hasattr(os, "getloadavg"):
+            gauges.append(("os", "systemLoadAverage", ProbeUnit.COUNT, lambda: float(os.getloadavg()[0])))
+        if resource is not None:
+            gauges.append(("runtime", "usedMemory", ProbeUnit.BYTES, _max_rss_bytes))
+            gauges.append(("os", "maxFileDescriptorCount", ProbeUnit.COUNT, _max_file_descriptors))
+        if os.path.isdir("/proc/self/fd"):
+            gauges.append(("os", "openFileDescriptorCount", ProbeUnit.COUNT, lambda: len(os.listdir("/proc/self/fd"))))
+        if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in getattr(os, "sysconf_names", {}):
+            gauges.append(("os", "totalPhysicalMemorySize", ProbeUnit.BYTES, _physical_memory))
+        return gauges
+
+
+def _max_rss_bytes() -> Optional[int]:
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss if os.uname().sysname == "Darwin" else rss * 1024
+
+
+def _max_file_descriptors() -> Optional[int]:
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return None if soft == resource.RLIM_INFINITY else soft
+
+
+def _physical_memory() -> int:
+    return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+
+
