@@ -39,6 +39,7 @@ sys.path.insert(0, os.path.join(REPO_ROOT, "tests"))
 from harness import jvm as harness_jvm  # noqa: E402
 from harness.cluster import Cluster, unique_cluster_name  # noqa: E402
 from harness.jar import member_jar, require_tool  # noqa: E402
+from harness.settings import HarnessError  # noqa: E402
 from harness.javac import compiled_classes  # noqa: E402
 
 # The worker's scenario names, in table order; ClientBench.java has the same list.
@@ -443,6 +444,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         log("interrupted: stopping the member")
         return 130
+    except HarnessError as e:
+        log("ERROR: the member did not start: %s" % e)
+        return 2
     finally:
         if cluster is not None:
             cluster.shutdown()
