@@ -951,8 +951,8 @@ class Config(_Options):
             _number(positive=True),
             "Seconds after the start of an invocation during which it is retried "
             "when it fails with a retryable error (member error, closed "
-            "connection, heartbeat timeout). It does not bound a call that gets "
-            "no error. By default, set to ``120.0``.",
+            "connection, heartbeat timeout); a call with no response by then "
+            "fails with OperationTimeoutError. By default, set to ``120.0``.",
         ),
         _Option(
             "invocation_retry_pause",

@@ -162,7 +162,8 @@ def test_backoff_jitter_randomizes_each_wait_within_its_bounds(fake_members):
         )
     gaps = _gaps(member.accepts)
     assert len(gaps) >= 6, gaps
-    assert all(0.09 < g < 0.45 for g in gaps), gaps  # 0.2 +- 50 %, plus the attempt itself
+    # The last wait may be cut short by cluster_connect_timeout.
+    assert all(0.09 < g < 0.45 for g in gaps[:-1]), gaps  # 0.2 +- 50 %, plus the attempt itself
     assert stats.pstdev(gaps) > 0.01, gaps  # without jitter they are all 0.2
 
 
