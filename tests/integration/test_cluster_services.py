@@ -127,6 +127,9 @@ def hz_port(client):
 
 
 def test_distributed_object_listener_and_get_distributed_objects(client3):
+    # Members send only their local events to a smart client: the listener must be
+    # on every member before the object is created.
+    _wait_until(lambda: len(client3._connection_manager.active_connections) == 3, 10, "3 connections")
     events = []
     registration = client3.add_distributed_object_listener(events.append).result()
     name = "dobj-%d" % time.monotonic_ns()
