@@ -46,6 +46,7 @@ class _ClientContext:
         self.config: Any = None
         self.invocation_service: Any = None
         self.partition_service: Any = None
+        self.internal_partition_service: Any = None
         self.cluster_service: Any = None
         self.connection_manager: Any = None
         self.serialization_service: Any = None
@@ -117,6 +118,7 @@ class HazelcastClient:
         context.config = config
         context.invocation_service = self._invocation_service
         context.partition_service = self._partition_service
+        context.internal_partition_service = self._internal_partitions
         context.cluster_service = self._cluster_service
         context.connection_manager = self._connection_manager
         context.serialization_service = self._serialization_service

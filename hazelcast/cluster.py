@@ -105,6 +105,10 @@ class _InternalClusterService:
     def wait_initial_member_list_fetched(self, timeout: float) -> bool:
         return self._initial_list_fetched.wait(timeout)
 
+    def member_list_is_current(self) -> bool:
+        """False between connecting to a new cluster and receiving its member list."""
+        return self._version != -1
+
     def clear_member_list_version(self) -> None:
         # A new cluster (after a restart) starts its member list versions anew.
         with self._lock:

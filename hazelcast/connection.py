@@ -11,7 +11,9 @@ from __future__ import annotations
 import collections
 import logging
 import random
+import select
 import socket
+import struct
 import threading
 import time
 import uuid
@@ -61,7 +63,21 @@ _SMART = 1
 
 
 class Connection:
-    """A TCP connection to one member."""
+    """A TCP connection to one member.
+
+    Reading: a waiting caller whose response will arrive on this connection reads and
+    dispatches the socket's messages itself while no other thread is reading it (it
+    "leads"), which saves the hand-off from a reader thread to the caller. The
+    connection's reader thread reads whenever nobody leads: it sleeps in epoll on the
+    socket, armed one-shot, and a leader disarms it for the time it reads.
+
+    Writing: a request goes out at once from the caller's thread, unless a request
+    sent earlier on this connection is still unanswered; then it waits in a queue
+    that is flushed, in one system call, by the next caller that waits for a result,
+    by whoever reads the next response, or at the latest by a timer. Pipelined and
+    concurrent requests thus share system calls, and a lone blocking call pays none
+    of it.
+    """
 
     def __init__(self, manager: "ConnectionManager", connection_id: int, sock: socket.socket, address: Address):
         self._manager = manager
@@ -79,23 +95,53 @@ class Connection:
         self.last_write_time = now
         self._write_queue: Deque[bytes] = collections.deque()
         self._write_lock = threading.Lock()
+        self._flush_timer_armed = False
         self._close_lock = threading.Lock()
+        self._read_lock = threading.Lock()
         self._reader = FrameReader()
+        self._message_handler: Any = None
+        # Leading needs non-blocking reads beside blocking ones on one socket and a
+        # one-shot readiness registration: plain sockets on Linux (not TLS).
+        self._epoll: Any = None
+        # Deferring writes needs a reader that can flush without blocking.
+        self._defer_writes = False
+        if _CAN_LEAD and not _is_tls(sock):
+            self._defer_writes = True
+            self._epoll = select.epoll()
+            self._epoll.register(sock.fileno(), _ARMED)
+            # A leader's blocking read returns now and then to see whether its
+            # invocation still waits on this connection (a retry may have moved it).
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, _LEADER_READ_TIMEOUT)
         self._reader_thread = threading.Thread(
-            target=self._read_loop, name="hazelcast-reader-%d" % connection_id, daemon=True
+            target=self._read_loop if self._epoll is not None else self._blocking_read_loop,
+            name="hazelcast-reader-%d" % connection_id,
+            daemon=True,
         )
 
     def start(self, message_handler: Any) -> None:
         self._message_handler = message_handler
         self._reader_thread.start()
 
+    # -- writing ---------------------------------------------------------------------
+
     def send(self, data: Any) -> bool:
-        """Queues bytes for the member and sends what is queued unless another thread
-        already is; returns False if the connection is closed."""
+        """Sends bytes to the member, at once or soon (see the class documentation);
+        returns False if the connection is closed."""
         if not self.live:
             return False
+        self._write_queue.append(data)
+        if self._defer_writes and self.last_write_time > self.last_read_time:
+            # A response is due: its reader, or a waiting caller, sends this too.
+            if not self._flush_timer_armed:
+                self._flush_timer_armed = True
+                self._manager.schedule_flush(self)
+            return True
+        return self.flush()
+
+    def flush(self) -> bool:
+        """Sends what is queued unless another thread already is sending; returns
+        False if the connection is closed."""
         queue = self._write_queue
-        queue.append(data)
         lock = self._write_lock
         while queue and lock.acquire(False):
             try:
@@ -114,12 +160,138 @@ class Connection:
                 self.close("Write failed: %s" % e, e)
                 return False
             lock.release()
+        return self.live
+
+    def flush_nowait(self) -> None:
+        """Sends what is queued as far as the socket takes it without blocking: for
+        the reader and timer threads, which must never wait on the member."""
+        queue = self._write_queue
+        lock = self._write_lock
+        if not queue or not lock.acquire(False):
+            return
+        try:
+            parts = []
+            while queue:
+                parts.append(queue.popleft())
+            chunk = parts[0] if len(parts) == 1 else b"".join(parts)
+            try:
+                sent = self._socket.send(chunk, socket.MSG_DONTWAIT)
+            except (BlockingIOError, InterruptedError):
+                sent = 0
+            if sent < len(chunk):
+                queue.appendleft(memoryview(chunk)[sent:].tobytes())
+            if sent:
+                self.last_write_time = time.monotonic()
+        except OSError as e:
+            lock.release()
+            self.close("Write failed: %s" % e, e)
+            return
+        lock.release()
+        if queue and not self._flush_timer_armed:
+            self._flush_timer_armed = True
+            self._manager.schedule_flush(self)
+
+    def timed_flush(self) -> None:
+        self._flush_timer_armed = False
+        if self.live:
+            self.flush_nowait()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _process(self, data: bytes) -> bool:
+        """Dispatches the messages in ``data``; False if the connection closed."""
+        if not data:
+            self.close("Connection closed by the member", None)
+            return False
+        self.last_read_time = time.monotonic()
+        try:
+            messages = self._reader.feed(data)
+        except MalformedMessageError as e:
+            _logger.error("Closing %s: malformed data from the member: %s", self, e)
+            self.close("Malformed message: %s" % e, e)
+            return False
+        handler = self._message_handler
+        for message in messages:
+            handler(message, self)
+        if self._write_queue:
+            self.flush_nowait()
         return True
 
-    def _read_loop(self) -> None:
+    def lead(self, invocation: Any) -> None:
+        """Reads and dispatches this connection's messages on the calling thread until
+        ``invocation`` has its response or no longer waits on this connection.
+        Returns at once if another thread is reading."""
+        lock = self._read_lock
+        if self._epoll is None or not lock.acquire(False):
+            return
         sock = self._socket
-        reader = self._reader
-        handler = self._message_handler
+        try:
+            if not self.live:
+                return
+            self._epoll.modify(sock.fileno(), 0)  # the reader thread stays asleep
+            while invocation.waits_on(self):
+                try:
+                    data = sock.recv(_READ_SIZE)
+                except (BlockingIOError, InterruptedError, socket.timeout):
+                    continue
+                except OSError as e:
+                    self.close("Read failed: %s" % e, e)
+                    return
+                if not self._process(data):
+                    return
+        except Exception as e:  # a bug must not leave the connection half alive
+            _logger.exception("Reading %s failed", self)
+            self.close("Reader failed: %s" % e, e)
+        finally:
+            # Released before re-arming: a reader thread that woke while this thread
+            # held the lock found it taken and relies on this re-arm to wake again.
+            lock.release()
+            self._rearm()
+
+    def _read_loop(self) -> None:
+        epoll = self._epoll
+        sock = self._socket
+        lock = self._read_lock
+        try:
+            while self.live:
+                if not epoll.poll(_READER_POLL_TIMEOUT):
+                    continue
+                if not self.live:
+                    break
+                if not lock.acquire(False):
+                    continue  # a caller leads; it re-arms the registration when done
+                try:
+                    while self.live:
+                        try:
+                            data = sock.recv(_READ_SIZE, socket.MSG_DONTWAIT)
+                        except (BlockingIOError, InterruptedError):
+                            break
+                        except OSError as e:
+                            self.close("Read failed: %s" % e, e)
+                            return
+                        if not self._process(data):
+                            return
+                finally:
+                    lock.release()
+                self._rearm()
+        except Exception as e:  # a bug must not leave the connection half alive
+            if self.live:
+                _logger.exception("Reader of %s failed", self)
+                self.close("Reader failed: %s" % e, e)
+        finally:
+            epoll.close()
+
+    def _rearm(self) -> None:
+        # Every holder of the read lock re-arms after releasing it, so the socket is
+        # watched whenever nobody reads it.
+        if self.live:
+            try:
+                self._epoll.modify(self._socket.fileno(), _ARMED)
+            except (OSError, ValueError):
+                pass
+
+    def _blocking_read_loop(self) -> None:
+        sock = self._socket
         try:
             while self.live:
                 try:
@@ -127,18 +299,8 @@ class Connection:
                 except OSError as e:
                     self.close("Read failed: %s" % e, e)
                     return
-                if not data:
-                    self.close("Connection closed by the member", None)
+                if not self._process(data):
                     return
-                self.last_read_time = time.monotonic()
-                try:
-                    messages = reader.feed(data)
-                except MalformedMessageError as e:
-                    _logger.error("Closing %s: malformed data from the member: %s", self, e)
-                    self.close("Malformed message: %s" % e, e)
-                    return
-                for message in messages:
-                    handler(message, self)
         except Exception as e:  # a bug must not leave the connection half alive
             _logger.exception("Reader of %s failed", self)
             self.close("Reader failed: %s" % e, e)
@@ -154,10 +316,16 @@ class Connection:
             self._socket.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
+        if self._epoll is not None:
+            try:  # wakes the reader thread: the shut-down socket reports readable
+                self._epoll.modify(self._socket.fileno(), _ARMED)
+            except (OSError, ValueError):
+                pass
         try:
             self._socket.close()
         except OSError:
             pass
+        self._write_queue.clear()
         self._manager.on_connection_close(self, reason, cause)
 
     def join_reader(self, timeout: float = 5.0) -> None:
@@ -171,6 +339,20 @@ class Connection:
             self.remote_address,
             self.remote_uuid,
         )
+
+
+_CAN_LEAD = hasattr(select, "epoll") and hasattr(socket, "MSG_DONTWAIT") and hasattr(socket, "SO_RCVTIMEO")
+_ARMED = (select.EPOLLIN | select.EPOLLONESHOT) if _CAN_LEAD else 0
+_LEADER_READ_TIMEOUT = struct.pack("ll", 0, 50000)  # 50 ms, as a struct timeval
+_READER_POLL_TIMEOUT = 0.2  # bounds how long a closed connection's reader lingers
+# Queued requests go out at the latest this long after they were queued.
+FLUSH_DELAY = 0.0005
+
+
+def _is_tls(sock: socket.socket) -> bool:
+    import ssl
+
+    return isinstance(sock, ssl.SSLSocket)
 
 
 def parse_addresses(entries: List[str]) -> List[Address]:
@@ -302,6 +484,9 @@ class ConnectionManager:
                 thread.join(10)
         for connection in connections:
             connection.join_reader()
+
+    def schedule_flush(self, connection: Connection) -> None:
+        self._scheduler.schedule(FLUSH_DELAY, connection.timed_flush)
 
     def add_connection_listener(self, on_added: Any, on_removed: Any) -> None:
         """Registers functions called with each connection opened and closed."""
@@ -501,6 +686,16 @@ class ConnectionManager:
             if not connection.live:
                 raise TargetDisconnectedError("Connection closed during authentication")
             first = not self.active_connections
+            if not first and cluster_id != self.cluster_id:
+                # Connections to the old cluster are still being closed (it restarted):
+                # never mix two clusters; the reconnection that follows starts anew.
+                raise TargetDisconnectedError(
+                    "Member %s belongs to cluster %s, not to the connected cluster %s"
+                    % (connection.remote_address, cluster_id, self.cluster_id)
+                )
+            if self.active_connections.get(member_uuid) is not None:
+                # Already connected to this member: keep that connection.
+                raise TargetDisconnectedError("Duplicate connection to member %s" % member_uuid)
             new_cluster = first and self.cluster_id is not None and self.cluster_id != cluster_id
             if new_cluster:
                 # A different cluster (the old one restarted): forget its state.
@@ -508,10 +703,7 @@ class ConnectionManager:
                 self._cluster.clear_member_list_version()
                 self._partitions.reset()
             self.cluster_id = cluster_id
-            old = self.active_connections.get(member_uuid)
             self.active_connections = _with(self.active_connections, member_uuid, connection)
-        if old is not None and old is not connection:
-            old.close("A newer connection to the same member was opened", None)
         _logger.info(
             "Authenticated with server %s:%s, server version: %s, local address: %s",
             connection.remote_address,
@@ -589,6 +781,8 @@ class ConnectionManager:
             self._close_connections_to_departed_members()
 
     def _close_connections_to_departed_members(self) -> None:
+        if not self._cluster.member_list_is_current():
+            return  # the list still describes a cluster the client left
         members = {m.uuid for m in self._cluster.get_members()}
         if not members:
             return

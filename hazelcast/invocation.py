@@ -26,7 +26,7 @@ from hazelcast.errors import (
     create_error_from_message,
     is_retryable_error,
 )
-from hazelcast.future import Future
+from hazelcast.future import _PENDING, Future
 from hazelcast.protocol.codec import client_local_backup_listener_codec
 from hazelcast.compact import complete_after_fetching_schema
 from hazelcast.serialization.compact import SchemaNotFoundError
@@ -38,8 +38,8 @@ def _identity(message: Any) -> Any:
     return message
 
 
-class Invocation:
-    """A request on its way to the cluster, with the Future of its result.
+class Invocation(Future):
+    """A request on its way to the cluster; it is itself the Future of its result.
 
     Args:
         request: The encoded request (an OutboundMessage).
@@ -62,7 +62,6 @@ class Invocation:
         "timeout",
         "response_handler",
         "urgent",
-        "future",
         "deadline",
         "sent_connection",
         "backup_acks_expected",
@@ -90,7 +89,7 @@ class Invocation:
         self.timeout = timeout
         self.response_handler = response_handler
         self.urgent = urgent
-        self.future: Future[Any] = Future()
+        Future.__init__(self)
         self.deadline = 0.0
         self.sent_connection: Any = None
         # Backup acknowledgements (smart clients with backup_ack_to_client_enabled):
@@ -100,6 +99,30 @@ class Invocation:
         self.backup_acks_received = 0
         self.pending_result: Any = None
         self.backup_wait_start = 0.0
+
+    @property
+    def future(self) -> Future[Any]:
+        """The Future of the invocation's result (the invocation itself)."""
+        return self
+
+    def waits_on(self, connection: Any) -> bool:
+        """True while the response to this invocation is due on ``connection``."""
+        return self._state == _PENDING and self.sent_connection is connection and not self.backup_acks_expected
+
+    def _wait(self) -> None:
+        # The caller waits: first make sure the request left, then read the response
+        # itself if no other thread is reading that connection (no thread hand-off).
+        tried = None
+        while self._state == _PENDING:
+            connection = self.sent_connection
+            if connection is None or connection is tried:
+                break
+            tried = connection
+            if connection._write_queue:
+                connection.flush()
+            connection.lead(self)
+        if self._state == _PENDING:
+            Future._wait(self)
 
     def __repr__(self) -> str:
         return "Invocation(request=%s, partition_id=%d, uuid=%s, connection=%s)" % (
@@ -169,8 +192,7 @@ class InvocationService:
             return
         correlation_id = next(self._correlation_ids)
         request = invocation.request
-        request.set_correlation_id(correlation_id)
-        request.set_partition_id(invocation.partition_id)
+        request.set_ids(correlation_id, invocation.partition_id)
         if self.backup_acks_enabled and not invocation.urgent:
             request.set_backup_aware_flag()
         invocation.sent_connection = connection
@@ -324,6 +346,8 @@ class InvocationService:
             return
         _logger.debug("Retrying %r after %s", invocation, error)
         invocation.request = invocation.request.copy()
+        # Acks counted for the failed attempt are not acks of the next one.
+        invocation.backup_acks_received = 0
         self._scheduler.schedule(self._retry_pause, self._retry, invocation)
 
     def _retry(self, invocation: Invocation) -> None:

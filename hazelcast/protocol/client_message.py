@@ -88,6 +88,10 @@ def create_initial_buffer(size: int, message_type: int, is_final: bool = False) 
     return buf
 
 
+_CORRELATION_AND_PARTITION = struct.Struct("<qi")
+assert _BUF_PARTITION_ID == _BUF_CORRELATION_ID + 8
+
+
 class OutboundMessage:
     """An encoded request: every frame in one buffer.
 
@@ -107,6 +111,10 @@ class OutboundMessage:
 
     def get_correlation_id(self) -> int:
         return _LONG.unpack_from(self.buf, _BUF_CORRELATION_ID)[0]
+
+    def set_ids(self, correlation_id: int, partition_id: int) -> None:
+        """Sets the correlation id and the partition id (adjacent fields) at once."""
+        _CORRELATION_AND_PARTITION.pack_into(self.buf, _BUF_CORRELATION_ID, correlation_id, partition_id)
 
     def set_partition_id(self, partition_id: int) -> None:
         _INT.pack_into(self.buf, _BUF_PARTITION_ID, partition_id)

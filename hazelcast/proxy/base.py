@@ -42,7 +42,9 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self._invocation_service = context.invocation_service
         self._invoke_invocation = context.invocation_service.invoke
         self._partition_service = context.partition_service
-        self._get_partition_id = context.partition_service.get_partition_id
+        # Keys reach it serialized: the internal service skips the to_data call.
+        internal = getattr(context, "internal_partition_service", None)
+        self._get_partition_id = (internal or context.partition_service).get_partition_id
         serialization_service = context.serialization_service
         self._to_object = serialization_service.to_object
         self._to_data = serialization_service.to_data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import struct
 import threading
 import typing
 import uuid
@@ -90,6 +91,13 @@ _INT_TYPE_TO_TYPE_ID = {
 }
 
 
+_BE_INT = struct.Struct(">i")
+_LE_INT = struct.Struct("<i")
+# partition hash 0 (the payload is hashed), then the type id, big-endian as in Java
+_STRING_HEADER = _BE_INT.pack(0) + _BE_INT.pack(CONSTANT_TYPE_STRING)
+_INT_HEADER = _BE_INT.pack(0) + _BE_INT.pack(CONSTANT_TYPE_INTEGER)
+
+
 def default_partition_strategy(key: typing.Any) -> typing.Any:
     """Returns the partition key of objects that define ``get_partition_key()``."""
     get_partition_key = getattr(key, "get_partition_key", None)
@@ -131,6 +139,11 @@ class SerializationServiceV1:
         self._global_partition_strategy = global_partition_strategy
         self._output_buffer_size = output_buffer_size
         self._is_big_endian = bool(config.is_big_endian)
+        self._pack_int = (_BE_INT if self._is_big_endian else _LE_INT).pack
+        # Fast paths for str and int skip the registry: valid while the partition
+        # key of such objects is the object itself (no partitioning strategy).
+        self._fast_paths = global_partition_strategy is default_partition_strategy
+        self._fast_int = self._fast_paths and int(getattr(config, "default_int_type", 3)) == 3
         self._active = True
         self._output_pool: typing.List[_ObjectDataOutput] = []
 
@@ -204,6 +217,19 @@ class SerializationServiceV1:
         """
         if obj is None:
             return None
+        obj_type = type(obj)
+        if obj_type is str and partitioning_strategy is None and self._fast_paths:
+            # The most common keys and values, written without a serializer lookup
+            # or an output buffer: same bytes as StringSerializer.
+            try:
+                encoded = obj.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: the serializer replaces them
+                pass
+            else:
+                return Data(_STRING_HEADER + self._pack_int(len(encoded)) + encoded)
+        elif obj_type is int and partitioning_strategy is None and self._fast_int:
+            if -0x80000000 <= obj <= 0x7FFFFFFF:
+                return Data(_INT_HEADER + self._pack_int(obj))
         if isinstance(obj, Data):
             return obj
         # outputs are reused: list.pop/append are atomic, so threads and
