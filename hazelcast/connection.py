@@ -38,6 +38,7 @@ from hazelcast.lifecycle import LifecycleState
 from hazelcast.protocol.codec import (
     client_add_cluster_view_listener_codec,
     client_authentication_codec,
+    client_authentication_custom_codec,
     client_local_backup_listener_codec,
     client_ping_codec,
 )
@@ -581,19 +582,7 @@ class ConnectionManager:
             self._all_connections[connection.connection_id] = connection
         connection.start(self._handle_message)
         connection.send(_PROTOCOL_PREAMBLE)
-        request = client_authentication_codec.encode_request(
-            self._config.cluster_name,
-            self._config.creds_username,
-            self._config.creds_password,
-            self.client_uuid,
-            _CLIENT_TYPE,
-            _SERIALIZATION_VERSION,
-            __version__,
-            self._client.name,
-            list(self._config.labels),
-            _SMART if self._smart else _UNISOCKET,
-            False,
-        )
+        request, codec = self._authentication_request(address)
         # connection_timeout bounds the whole opening: the TCP connect and the
         # member's answer to the authentication (0: no bound but the invocation's).
         timeout = self._config.connection_timeout or self._config.invocation_timeout
@@ -602,7 +591,7 @@ class ConnectionManager:
             connection=connection,
             urgent=True,
             timeout=timeout,
-            response_handler=client_authentication_codec.decode_response,
+            response_handler=codec.decode_response,
         )
         answered = threading.Event()
         invocation.future.add_done_callback(lambda _: answered.set())
@@ -623,6 +612,43 @@ class ConnectionManager:
             connection.close("Authentication failed: %s" % e, e)
             raise
         return connection
+
+    def _authentication_request(self, address: Address) -> Any:
+        """The authentication request and its codec: a token from ``token_provider``
+        (it has priority) or the username and password credentials."""
+        config = self._config
+        routing_mode = _SMART if self._smart else _UNISOCKET
+        token_provider = config.token_provider
+        if token_provider is not None:
+            codec: Any = client_authentication_custom_codec
+            request = codec.encode_request(
+                config.cluster_name,
+                bytes(token_provider.token(address)),
+                self.client_uuid,
+                _CLIENT_TYPE,
+                _SERIALIZATION_VERSION,
+                __version__,
+                self._client.name,
+                list(config.labels),
+                routing_mode,
+                False,
+            )
+            return request, codec
+        codec = client_authentication_codec
+        request = codec.encode_request(
+            config.cluster_name,
+            config.creds_username,
+            config.creds_password,
+            self.client_uuid,
+            _CLIENT_TYPE,
+            _SERIALIZATION_VERSION,
+            __version__,
+            self._client.name,
+            list(config.labels),
+            routing_mode,
+            False,
+        )
+        return request, codec
 
     def _open_socket(self, address: Address) -> socket.socket:
         config = self._config

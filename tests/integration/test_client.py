@@ -176,3 +176,25 @@ def test_heartbeat_keeps_an_idle_connection_open(hz_cluster):
         assert client.get_map("idle").blocking().size() >= 0
     finally:
         client.shutdown()
+
+
+def test_token_provider_authenticates_with_the_token(hz_cluster, monkeypatch):
+    from hazelcast.protocol.codec import client_authentication_custom_codec
+    from hazelcast.security import BasicTokenProvider
+
+    sent = []
+    original = client_authentication_custom_codec.encode_request
+
+    def record(cluster_name, credentials, *rest):
+        sent.append((cluster_name, credentials))
+        return original(cluster_name, credentials, *rest)
+
+    monkeypatch.setattr(client_authentication_custom_codec, "encode_request", record)
+    # Token authentication is an Enterprise feature: an open-source member answers a
+    # well-formed custom authentication with "credentials failed", which start-up
+    # reports as an AuthenticationError naming the cluster.
+    with pytest.raises(AuthenticationError, match=hz_cluster.cluster_name):
+        hazelcast.HazelcastClient(
+            token_provider=BasicTokenProvider("s3cret"), cluster_connect_timeout=5, **hz_cluster.client_config()
+        )
+    assert sent and sent[0] == (hz_cluster.cluster_name, b"s3cret")
