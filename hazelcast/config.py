@@ -1001,9 +1001,13 @@ class Config(_Options):
             False,
             _boolean,
             "When ``True``, an invocation whose backup acknowledgements do not "
-            "arrive in time, or whose primary replica owner leaves, fails with "
+            "arrive in time fails with "
             ":class:`hazelcast.errors.IndeterminateOperationStateError` (nothing "
-            "is rolled back). By default, set to ``False``.",
+            "is rolled back); when ``False``, late acknowledgements count as "
+            "success. Either way, an invocation whose primary replica's member "
+            "leaves before every backup acknowledged fails with that error, so "
+            "that no write is reported done that may exist on no surviving "
+            "replica. By default, set to ``False``.",
         ),
         # -- Security
         _Option(

@@ -27,6 +27,8 @@ from hazelcast.errors import (
     is_retryable_error,
 )
 from hazelcast.future import _PENDING, Future
+from hazelcast.protocol.client_message import BACKUP_EVENT_FLAG as _BACKUP_EVENT_FLAG
+from hazelcast.protocol.client_message import IS_EVENT_FLAG as _IS_EVENT_FLAG
 from hazelcast.protocol.codec import client_local_backup_listener_codec
 from hazelcast.compact import complete_after_fetching_schema
 from hazelcast.serialization.compact import SchemaNotFoundError
@@ -226,10 +228,11 @@ class InvocationService:
     def handle_client_message(self, message: Any) -> None:
         """Dispatches one message read from a connection (called on its reader thread)."""
         correlation_id = message.get_correlation_id()
-        if message.is_backup_event():
+        flags = message.start_frame.flags
+        if flags & _BACKUP_EVENT_FLAG:
             client_local_backup_listener_codec.handle(message, self._on_backup_ack)
             return
-        if message.is_event():
+        if flags & _IS_EVENT_FLAG:
             handler = self._event_handlers.get(correlation_id)
             if handler is None:
                 _logger.debug("Event for an unknown listener (correlation id %d)", correlation_id)
@@ -381,6 +384,36 @@ class InvocationService:
                     invocation,
                     TargetDisconnectedError("Connection %s closed: %s" % (connection, reason), reason),
                 )
+        if self._waiting_backups:
+            self._fail_orphaned_backup_waits(connection, reason)
+
+    def _fail_orphaned_backup_waits(self, connection: Any, reason: BaseException) -> None:
+        # The primary answered, then its connection closed before every backup
+        # acknowledged: the write may exist on no surviving replica, so it is never
+        # reported as done (even with fail_on_indeterminate_operation_state off,
+        # which otherwise reports late acks as success).
+        orphaned = []
+        with self._backup_lock:
+            for correlation_id, invocation in list(self._waiting_backups.items()):
+                if invocation.sent_connection is connection:
+                    del self._waiting_backups[correlation_id]
+                    orphaned.append(invocation)
+        shutting_down = self._shutdown or (self._lifecycle is not None and not self._lifecycle.running)
+        for invocation in orphaned:
+            if shutting_down:
+                invocation.future.set_exception(HazelcastClientNotActiveError())
+                continue
+            invocation.future.set_exception(
+                IndeterminateOperationStateError(
+                    "The member that applied %r left before %d of its %d backups acknowledged: %s"
+                    % (
+                        invocation,
+                        invocation.backup_acks_expected - invocation.backup_acks_received,
+                        invocation.backup_acks_expected,
+                        reason,
+                    )
+                )
+            )
 
     def remove_event_handler(self, correlation_id: int) -> None:
         self._event_handlers.pop(correlation_id, None)

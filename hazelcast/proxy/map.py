@@ -83,8 +83,35 @@ def _not_yet(method: str, feature: str) -> NotImplementedError:
     )
 
 
+class _ResponseHandlers:
+    """The Map response decoders for one serializer, by proxy attribute name."""
+
+    def __init__(self, to_object: typing.Callable):
+        self.to_object = to_object
+        self.by_attribute = {
+            "_get_handler": _object_handler(map_get_codec.decode_response, to_object),
+            "_put_handler": _object_handler(map_put_codec.decode_response, to_object),
+            "_put_max_idle_handler": _object_handler(map_put_with_max_idle_codec.decode_response, to_object),
+            "_put_if_absent_handler": _object_handler(map_put_if_absent_codec.decode_response, to_object),
+            "_put_if_absent_max_idle_handler": _object_handler(
+                map_put_if_absent_with_max_idle_codec.decode_response, to_object
+            ),
+            "_remove_handler": _object_handler(map_remove_codec.decode_response, to_object),
+            "_replace_handler": _object_handler(map_replace_codec.decode_response, to_object),
+            "_key_set_handler": _list_handler(map_key_set_codec.decode_response, to_object),
+            "_values_handler": _list_handler(map_values_codec.decode_response, to_object),
+            "_entry_set_handler": _entry_list_handler(map_entry_set_codec.decode_response, to_object),
+            "_get_all_handler": _entry_list_handler(map_get_all_codec.decode_response, to_object),
+            "_execute_on_key_handler": _object_handler(map_execute_on_key_codec.decode_response, to_object),
+            "_execute_on_keys_handler": _entry_list_handler(map_execute_on_keys_codec.decode_response, to_object),
+            "_execute_on_all_keys_handler": _entry_list_handler(
+                map_execute_on_all_keys_codec.decode_response, to_object
+            ),
+        }
+
+
 def _object_handler(decode: typing.Callable, to_object: typing.Callable) -> typing.Callable:
-    # Built once per proxy, so a call does not create a closure of its own.
+    # Built once per client, so a call does not create a closure of its own.
     def handler(message: typing.Any) -> typing.Any:
         return to_object(decode(message))
 
@@ -125,35 +152,13 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 
     def __init__(self, service_name: str, name: str, context: typing.Any):
         super().__init__(service_name, name, context)
-        to_object = self._to_object
-        self._get_handler = _object_handler(map_get_codec.decode_response, to_object)
-        self._put_handler = _object_handler(map_put_codec.decode_response, to_object)
-        self._put_max_idle_handler = _object_handler(
-            map_put_with_max_idle_codec.decode_response, to_object
-        )
-        self._put_if_absent_handler = _object_handler(
-            map_put_if_absent_codec.decode_response, to_object
-        )
-        self._put_if_absent_max_idle_handler = _object_handler(
-            map_put_if_absent_with_max_idle_codec.decode_response, to_object
-        )
-        self._remove_handler = _object_handler(map_remove_codec.decode_response, to_object)
-        self._replace_handler = _object_handler(map_replace_codec.decode_response, to_object)
-        self._key_set_handler = _list_handler(map_key_set_codec.decode_response, to_object)
-        self._values_handler = _list_handler(map_values_codec.decode_response, to_object)
-        self._entry_set_handler = _entry_list_handler(
-            map_entry_set_codec.decode_response, to_object
-        )
-        self._get_all_handler = _entry_list_handler(map_get_all_codec.decode_response, to_object)
-        self._execute_on_key_handler = _object_handler(
-            map_execute_on_key_codec.decode_response, to_object
-        )
-        self._execute_on_keys_handler = _entry_list_handler(
-            map_execute_on_keys_codec.decode_response, to_object
-        )
-        self._execute_on_all_keys_handler = _entry_list_handler(
-            map_execute_on_all_keys_codec.decode_response, to_object
-        )
+        # The response decoders depend only on the client's serializer: built once
+        # per client and shared by its map proxies.
+        handlers = getattr(context, "_map_response_handlers", None)
+        if handlers is None or handlers.to_object is not self._to_object:
+            handlers = _ResponseHandlers(self._to_object)
+            context._map_response_handlers = handlers
+        self.__dict__.update(handlers.by_attribute)
 
     # -- single-key operations -------------------------------------------------
 
