@@ -453,9 +453,10 @@ def write_local_date(out: ObjectDataOutput, obj: datetime.date) -> None:
 
 def read_local_date(inp: ObjectDataInput) -> datetime.date:
     """Reads a Java LocalDate."""
-    year = inp.read_int()
-    month = inp.read_byte()
-    day = inp.read_byte()
+    return _date(inp.read_int(), inp.read_byte(), inp.read_byte())
+
+
+def _date(year: int, month: int, day: int) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError as e:
@@ -539,15 +540,7 @@ def write_short_year_date(out: ObjectDataOutput, obj: datetime.date) -> None:
 
 def read_short_year_date(inp: ObjectDataInput) -> datetime.date:
     """Reads a date written by :func:`write_short_year_date`."""
-    year = inp.read_short()
-    month = inp.read_byte()
-    day = inp.read_byte()
-    try:
-        return datetime.date(year, month, day)
-    except ValueError as e:
-        raise HazelcastSerializationError(
-            "cannot read date %d-%d-%d: %s" % (year, month, day, e)
-        ) from None
+    return _date(inp.read_short(), inp.read_byte(), inp.read_byte())
 
 
 def write_short_year_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
