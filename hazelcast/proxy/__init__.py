@@ -93,19 +93,21 @@ class ProxyManager:
             destroy_on_remote: Whether to destroy the object on the cluster.
 
         Returns:
-            ``True`` if a proxy was known and is destroyed, ``False`` otherwise.
+            ``True`` if this client held the proxy, ``False`` otherwise (the object
+            is destroyed on the cluster either way).
         """
         ns = (service_name, name)
         with self._lock:
             proxy = self._proxies.pop(ns, None)
-        if proxy is None:
-            return False
         if destroy_on_remote:
+            # Also when this client no longer holds the proxy (get_distributed_objects
+            # may have dropped it while the members still learn of it): the user
+            # asked for the object to be destroyed.
             request = client_destroy_proxy_codec.encode_request(name, service_name)
             invocation = Invocation(request)
             self._context.invocation_service.invoke(invocation)
             invocation.future.result()
-        return True
+        return proxy is not None
 
     def get_distributed_objects(self) -> typing.List[Proxy]:
         """Returns the proxies created by this client so far."""

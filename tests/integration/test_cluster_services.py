@@ -137,10 +137,12 @@ def test_distributed_object_listener_and_get_distributed_objects(client3):
     _wait_until(lambda: any(e.name == name and e.event_type == "CREATED" for e in events), 10, "CREATED")
     event = [e for e in events if e.name == name][0]
     assert event.service_name == "hz:impl:mapService"
-    assert name in {o.name for o in client3.get_distributed_objects()}
+    # Members learn of each other's proxies asynchronously: the member asked may
+    # list the new object a moment after the event.
+    _wait_until(lambda: name in {o.name for o in client3.get_distributed_objects()}, 10, "listed")
     m.destroy()
     _wait_until(lambda: any(e.name == name and e.event_type == "DESTROYED" for e in events), 10, "DESTROYED")
-    assert name not in {o.name for o in client3.get_distributed_objects()}
+    _wait_until(lambda: name not in {o.name for o in client3.get_distributed_objects()}, 10, "unlisted")
     assert client3.remove_distributed_object_listener(registration).result() is True
     assert client3.remove_distributed_object_listener(registration).result() is False
     events.clear()

@@ -679,5 +679,6 @@ def test_destroy_forgets_the_proxy_and_destroys_on_cluster(context):
     assert proxy.destroy() is True
     assert len(context.invocation_service.invocations) == 2  # create + destroy
     assert manager.get_distributed_objects() == []
-    assert proxy.blocking().destroy() is False  # already gone
+    assert proxy.blocking().destroy() is False  # already gone here...
+    assert len(context.invocation_service.invocations) == 3  # ...but destroyed on the cluster again
     assert manager.get_or_create(MAP_SERVICE, "d") is not proxy
