@@ -499,7 +499,10 @@ def write_local_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None
 
 def read_local_date_time(inp: ObjectDataInput) -> datetime.datetime:
     """Reads a Java LocalDateTime."""
-    date = read_local_date(inp)
+    return _date_time(read_local_date(inp), inp)
+
+
+def _date_time(date: datetime.date, inp: ObjectDataInput) -> datetime.datetime:
     fields = _read_time_fields(inp)
     try:
         return datetime.datetime(date.year, date.month, date.day, *fields)
@@ -551,12 +554,7 @@ def write_short_year_date_time(out: ObjectDataOutput, obj: datetime.datetime) ->
 
 def read_short_year_date_time(inp: ObjectDataInput) -> datetime.datetime:
     """Reads a timestamp written by :func:`write_short_year_date_time`."""
-    date = read_short_year_date(inp)
-    fields = _read_time_fields(inp)
-    try:
-        return datetime.datetime(date.year, date.month, date.day, *fields)
-    except ValueError as e:
-        raise HazelcastSerializationError("cannot read time %s: %s" % (fields, e)) from None
+    return _date_time(read_short_year_date(inp), inp)
 
 
 def write_short_year_offset_date_time(out: ObjectDataOutput, obj: datetime.datetime) -> None:
