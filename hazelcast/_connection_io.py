@@ -1,7 +1,9 @@
-"""One TCP connection to a member: how its bytes are read and written.
+"""One TCP connection of the threaded transport: how its bytes are read and written.
 
-The connection manager (hazelcast.connection) opens, authenticates and closes
-connections; this module only moves bytes and dispatches the messages they form.
+The connection manager (hazelcast.connection) asks the transport for connections,
+authenticates and closes them; this module only moves bytes and hands the messages
+they form, and the connection's closing, to the core's
+:class:`~hazelcast.transport.ConnectionEvents`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ import struct
 import threading
 import time
 import uuid
-from typing import Any, Deque, Optional
+from typing import TYPE_CHECKING, Deque, Optional
 
 from hazelcast.core import Address
 from hazelcast.errors import MalformedMessageError
+from hazelcast.future import thread_role
 from hazelcast.protocol.frame_reader import FrameReader
+from hazelcast.transport import ConnectionEvents, PendingResponse
+
+if TYPE_CHECKING:
+    from hazelcast._threaded_transport import ThreadedTransport
 
 _logger = logging.getLogger("hazelcast.connection")
 
@@ -42,8 +49,16 @@ class Connection:
     of it.
     """
 
-    def __init__(self, manager: Any, connection_id: int, sock: socket.socket, address: Address):
-        self._manager = manager
+    def __init__(
+        self,
+        transport: "ThreadedTransport",
+        connection_id: int,
+        sock: socket.socket,
+        address: Address,
+        events: ConnectionEvents,
+    ):
+        self._transport = transport
+        self._events = events
         self._socket = sock
         self.connection_id = connection_id
         self.remote_address = address
@@ -62,10 +77,9 @@ class Connection:
         self._close_lock = threading.Lock()
         self._read_lock = threading.Lock()
         self._reader = FrameReader()
-        self._message_handler: Any = None
         # Leading needs non-blocking reads beside blocking ones on one socket and a
         # one-shot readiness registration: plain sockets on Linux (not TLS).
-        self._epoll: Any = None
+        self._epoll: Optional["select.epoll"] = None
         # Deferring writes needs a reader that can flush without blocking.
         self._defer_writes = False
         if _CAN_LEAD and not _is_tls(sock):
@@ -81,13 +95,12 @@ class Connection:
             daemon=True,
         )
 
-    def start(self, message_handler: Any) -> None:
-        self._message_handler = message_handler
+    def start(self) -> None:
         self._reader_thread.start()
 
     # -- writing ---------------------------------------------------------------------
 
-    def send(self, data: Any) -> bool:
+    def send(self, data: bytes) -> bool:
         """Sends bytes to the member, at once or soon (see the class documentation);
         returns False if the connection is closed."""
         if not self.live:
@@ -97,7 +110,7 @@ class Connection:
             # A response is due: its reader, or a waiting caller, sends this too.
             if not self._flush_timer_armed:
                 self._flush_timer_armed = True
-                self._manager.schedule_flush(self)
+                self._transport.schedule_flush(self)
             return True
         return self.flush()
 
@@ -107,6 +120,7 @@ class Connection:
         queue = self._write_queue
         lock = self._write_lock
         while queue and lock.acquire(False):
+            failed: Optional[OSError] = None
             try:
                 while queue:
                     if len(queue) == 1:
@@ -119,10 +133,17 @@ class Connection:
                     self._socket.sendall(chunk)
                 self.last_write_time = time.monotonic()
             except OSError as e:
+                failed = e
+            except BaseException as e:
+                # Interrupted (Ctrl+C) in the middle of a message: the member cannot
+                # read what follows it, so the connection goes; the lock is released.
                 lock.release()
-                self.close("Write failed: %s" % e, e)
-                return False
+                self.close("Write interrupted: %r" % e, e)
+                raise
             lock.release()
+            if failed is not None:
+                self.close("Write failed: %s" % failed, failed)
+                return False
         return self.live
 
     def flush_nowait(self) -> None:
@@ -132,6 +153,7 @@ class Connection:
         lock = self._write_lock
         if not queue or not lock.acquire(False):
             return
+        failed: Optional[OSError] = None
         try:
             parts = []
             while queue:
@@ -146,13 +168,15 @@ class Connection:
             if sent:
                 self.last_write_time = time.monotonic()
         except OSError as e:
+            failed = e
+        finally:
             lock.release()
-            self.close("Write failed: %s" % e, e)
+        if failed is not None:
+            self.close("Write failed: %s" % failed, failed)
             return
-        lock.release()
         if queue and not self._flush_timer_armed:
             self._flush_timer_armed = True
-            self._manager.schedule_flush(self)
+            self._transport.schedule_flush(self)
 
     def timed_flush(self) -> None:
         self._flush_timer_armed = False
@@ -173,14 +197,23 @@ class Connection:
             _logger.error("Closing %s: malformed data from the member: %s", self, e)
             self.close("Malformed message: %s" % e, e)
             return False
-        handler = self._message_handler
+        on_message = self._events.on_message
         for message in messages:
-            handler(message, self)
+            on_message(message, self)
         if self._write_queue:
             self.flush_nowait()
         return True
 
-    def lead(self, invocation: Any) -> None:
+    def help_wait(self, pending: PendingResponse) -> None:
+        """The calling thread is about to block for ``pending``: it sends what is
+        queued, then reads the connection itself while nobody else does."""
+        if thread_role.must_not_block:
+            return  # the Future's own wait refuses it, with the reason
+        if self._write_queue:
+            self.flush()
+        self.lead(pending)
+
+    def lead(self, invocation: PendingResponse) -> None:
         """Reads and dispatches this connection's messages on the calling thread until
         ``invocation`` has its response or no longer waits on this connection.
         Returns at once if another thread is reading."""
@@ -289,7 +322,11 @@ class Connection:
         except OSError:
             pass
         self._write_queue.clear()
-        self._manager.on_connection_close(self, reason, cause)
+        self._transport.forget(self)
+        self._events.on_connection_closed(self, reason, cause)
+
+    def reader_alive(self) -> bool:
+        return self._reader_thread.is_alive()
 
     def join_reader(self, timeout: float = 5.0) -> None:
         if self._reader_thread.is_alive() and threading.current_thread() is not self._reader_thread:
@@ -308,8 +345,6 @@ _CAN_LEAD = hasattr(select, "epoll") and hasattr(socket, "MSG_DONTWAIT") and has
 _ARMED = (select.EPOLLIN | select.EPOLLONESHOT) if _CAN_LEAD else 0
 _LEADER_READ_TIMEOUT = struct.pack("ll", 0, 50000)  # 50 ms, as a struct timeval
 _READER_POLL_TIMEOUT = 0.2  # bounds how long a closed connection's reader lingers
-# Queued requests go out at the latest this long after they were queued.
-FLUSH_DELAY = 0.0005
 
 
 def _is_tls(sock: socket.socket) -> bool:

@@ -2,60 +2,37 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
-from typing import Any, List, Optional
+from typing import Any, Callable, List, Optional
 
-from hazelcast.cluster import ClusterService, _InternalClusterService
-from hazelcast.compact import CompactSchemaService
+from hazelcast._client_runtime import ClientRuntime, client_name
+from hazelcast._threaded_transport import ThreadedTransport
+from hazelcast.cluster import ClusterService
 from hazelcast.config import Config
-from hazelcast.connection import ConnectionManager
-from hazelcast.core import DistributedObjectEvent, DistributedObjectInfo
+from hazelcast.core import DistributedObjectEvent
 from hazelcast.future import Future
-from hazelcast.invocation import Invocation, InvocationService
-from hazelcast.listener import ListenerService
-from hazelcast.lifecycle import LifecycleService, LifecycleState, _InternalLifecycleService
-from hazelcast.partition import PartitionService, _InternalPartitionService
-from hazelcast.protocol.codec import (
-    client_add_distributed_object_listener_codec,
-    client_get_distributed_objects_codec,
-    client_remove_distributed_object_listener_codec,
-)
-from hazelcast.proxy import MAP_SERVICE, ProxyManager
-from hazelcast.scheduler import Scheduler
-from hazelcast.serialization.service import SerializationServiceV1
-from hazelcast.statistics import Statistics
-from hazelcast.util import RoundRobinLB
+from hazelcast.lifecycle import LifecycleService
+from hazelcast.partition import PartitionService
+from hazelcast.proxy import MAP_SERVICE
+from hazelcast.proxy.base import Proxy
+from hazelcast.proxy.map import Map
 
 _logger = logging.getLogger(__name__)
-
-_client_ids = itertools.count()
 
 
 def _not_yet(feature: str) -> NotImplementedError:
     return NotImplementedError("%s is not implemented in this client yet" % feature)
 
 
-class _ClientContext:
-    """The services a proxy works with."""
-
-    def __init__(self) -> None:
-        self.client: Any = None
-        self.name: str = ""
-        self.config: Any = None
-        self.invocation_service: Any = None
-        self.partition_service: Any = None
-        self.internal_partition_service: Any = None
-        self.cluster_service: Any = None
-        self.connection_manager: Any = None
-        self.serialization_service: Any = None
-        self.proxy_manager: Any = None
-        self.lifecycle_service: Any = None
-        self.listener_service: Any = None
-        self.near_cache_manager: Any = None
-        self.scheduler: Any = None
-        self.compact_schema_service: Any = None
+def _config_from(config: Optional[Config], kwargs: Any) -> Config:
+    if config is None:
+        return Config.from_dict(kwargs)
+    if kwargs:
+        raise TypeError("pass either a Config object or keyword arguments, not both")
+    if not isinstance(config, Config):
+        raise TypeError("invalid value %r for 'config': must be a hazelcast.config.Config" % (config,))
+    return config
 
 
 class HazelcastClient:
@@ -64,98 +41,57 @@ class HazelcastClient:
 
     Takes the keyword arguments documented for the official client (see
     :class:`hazelcast.config.Config`), or a ``Config`` object as ``config``.
+    The constructor returns once the client is connected to the cluster (at once
+    with ``async_start``).
     """
 
     def __init__(self, config: Optional[Config] = None, **kwargs: Any):
-        if config is not None:
-            if kwargs:
-                raise TypeError("pass either a Config object or keyword arguments, not both")
-            if not isinstance(config, Config):
-                raise TypeError("invalid value %r for 'config': must be a hazelcast.config.Config" % (config,))
-        else:
-            config = Config.from_dict(kwargs)
+        config = _config_from(config, kwargs)
         self._config = config
-        self._id = next(_client_ids)
-        self._name = config.client_name or "hz.client_%d" % self._id
+        self._name = client_name(config)
         self._shutdown_lock = threading.Lock()
-        self._internal_lifecycle = _InternalLifecycleService(config.lifecycle_listeners)
-        self._lifecycle_service = LifecycleService(self._internal_lifecycle)
-        self._serialization_service = SerializationServiceV1(config)
-        self._internal_cluster = _InternalClusterService(config.membership_listeners)
-        self._cluster_service = ClusterService(self._internal_cluster)
-        self._internal_partitions = _InternalPartitionService()
-        self._partition_service = PartitionService(self._internal_partitions, self._serialization_service)
-        self._scheduler = Scheduler("hazelcast-scheduler-%d" % self._id)
-        self._invocation_service = InvocationService(config, self._scheduler)
-        self._load_balancer = config.load_balancer or RoundRobinLB()
-        self._connection_manager = ConnectionManager(
-            self,
-            config,
-            self._internal_lifecycle,
-            self._internal_cluster,
-            self._internal_partitions,
-            self._invocation_service,
-            self._scheduler,
-            self._load_balancer,
-        )
-        self._listener_service = ListenerService(self._connection_manager, self._invocation_service)
-        self._compact_schema_service = CompactSchemaService(
-            self._serialization_service.compact_stream_serializer,
-            self._invocation_service,
-            self._cluster_service,
-            self._scheduler,
-            config,
-        )
-        self._invocation_service.init(
-            self._connection_manager,
-            self._internal_partitions,
-            self._internal_lifecycle,
-            self._compact_schema_service,
-        )
-        context = _ClientContext()
-        context.client = self
-        context.name = self._name
-        context.config = config
-        context.invocation_service = self._invocation_service
-        context.partition_service = self._partition_service
-        context.internal_partition_service = self._internal_partitions
-        context.cluster_service = self._cluster_service
-        context.connection_manager = self._connection_manager
-        context.serialization_service = self._serialization_service
-        context.lifecycle_service = self._lifecycle_service
-        context.scheduler = self._scheduler
-        context.listener_service = self._listener_service
-        context.compact_schema_service = self._compact_schema_service
-        self._context = context
-        self._proxy_manager = ProxyManager(context)
-        context.proxy_manager = self._proxy_manager
-        self._statistics = Statistics(
-            self, config, self._scheduler, self._connection_manager, self._invocation_service
-        )
-        self._start()
-
-    def _start(self) -> None:
-        self._internal_lifecycle.start()
-        self._load_balancer.init(self._cluster_service)
+        transport = ThreadedTransport(config, self._name)
+        self._transport = transport
+        runtime = ClientRuntime(config, self._name, transport, threading.get_ident, self._shutdown_after_cluster_lost)
+        self._runtime = runtime
+        # The services, by the names the official client's internals use.
+        self._internal_lifecycle = runtime.internal_lifecycle
+        self._lifecycle_service = runtime.lifecycle_service
+        self._serialization_service = runtime.serialization_service
+        self._internal_cluster = runtime.internal_cluster
+        self._cluster_service = runtime.cluster_service
+        self._internal_partitions = runtime.internal_partitions
+        self._partition_service = runtime.partition_service
+        self._invocation_service = runtime.invocation_service
+        self._load_balancer = runtime.load_balancer
+        self._connection_manager = runtime.connection_manager
+        self._listener_service = runtime.listener_service
+        self._compact_schema_service = runtime.compact_schema_service
+        self._proxy_manager = runtime.proxy_manager
+        self._statistics = runtime.statistics
+        self._context = runtime.context
         try:
-            self._connection_manager.start()
+            runtime.start().result()
         except BaseException:
             self.shutdown()
             raise
-        self._statistics.start()
+
+    def _shutdown_after_cluster_lost(self) -> None:
+        # On the event thread: shutdown never waits for that thread itself.
+        self.shutdown()
 
     # -- distributed objects -------------------------------------------------------
 
-    def get_map(self, name: str) -> Any:
+    def get_map(self, name: str) -> Map[Any, Any]:
         """Returns the distributed map instance with the specified name.
 
         Args:
             name: Name of the distributed map.
 
         Returns:
-            hazelcast.proxy.map.Map: Distributed map instance with the specified name.
+            Distributed map instance with the specified name.
         """
-        return self._proxy_manager.get_or_create(MAP_SERVICE, name)
+        return self._proxy_manager.get_or_create(MAP_SERVICE, name).result()  # type: ignore[return-value]
 
     def get_executor(self, name: str) -> Any:
         """Creates cluster-wide ExecutorService (not implemented yet)."""
@@ -201,11 +137,30 @@ class HazelcastClient:
         """Returns the Topic instance with the specified name (not implemented yet)."""
         raise _not_yet("Topic")
 
+    def create_vector_collection_config(
+        self,
+        name: str,
+        indexes: List[Any],
+        backup_count: int = 1,
+        async_backup_count: int = 0,
+        split_brain_protection_name: Optional[str] = None,
+        merge_policy: str = "PutIfAbsentMergePolicy",
+        merge_batch_size: int = 100,
+    ) -> None:
+        """Creates a vector collection configuration on the cluster (not implemented
+        yet; vector collections need an Enterprise cluster)."""
+        raise _not_yet("VectorCollection")
+
+    def get_vector_collection(self, name: str) -> Any:
+        """Returns the vector collection with the specified name (not implemented yet;
+        vector collections need an Enterprise cluster)."""
+        raise _not_yet("VectorCollection")
+
     def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1) -> Any:
         """Creates a new Transaction associated with the current thread (not implemented yet)."""
         raise _not_yet("Transactions")
 
-    def add_distributed_object_listener(self, listener_func: Any) -> Future:
+    def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> Future[str]:
         """Adds a listener which will be notified when a new distributed object is
         created or destroyed.
 
@@ -214,25 +169,11 @@ class HazelcastClient:
                 :class:`hazelcast.core.DistributedObjectEvent`.
 
         Returns:
-            hazelcast.future.Future[str]: A registration id, to remove the listener with.
+            A registration id, to remove the listener with.
         """
-        is_smart = self._config.smart_routing
-        request = client_add_distributed_object_listener_codec.encode_request(is_smart)
+        return self._runtime.add_distributed_object_listener(listener_func)
 
-        def on_event(name: str, service_name: str, event_type: str, source: Any) -> None:
-            listener_func(DistributedObjectEvent(name, service_name, event_type, source))
-
-        def handle(message: Any) -> None:
-            client_add_distributed_object_listener_codec.handle(message, on_event)
-
-        return self._listener_service.register_listener(
-            request,
-            client_add_distributed_object_listener_codec.decode_response,
-            client_remove_distributed_object_listener_codec.encode_request,
-            handle,
-        )
-
-    def remove_distributed_object_listener(self, registration_id: str) -> Future:
+    def remove_distributed_object_listener(self, registration_id: str) -> Future[bool]:
         """Removes the specified distributed object listener.
 
         Returns silently if there is no such listener added before.
@@ -241,12 +182,11 @@ class HazelcastClient:
             registration_id: The id of the registered listener.
 
         Returns:
-            hazelcast.future.Future[bool]: True if the registration is removed,
-            False otherwise.
+            True if the registration is removed, False otherwise.
         """
-        return self._listener_service.deregister_listener(registration_id)
+        return self._runtime.remove_distributed_object_listener(registration_id)
 
-    def get_distributed_objects(self) -> List[Any]:
+    def get_distributed_objects(self) -> List[Proxy[Any]]:
         """Returns all distributed objects such as queue, map, set, list, topic,
         lock, multimap.
 
@@ -255,27 +195,9 @@ class HazelcastClient:
         left out.
 
         Returns:
-            list[hazelcast.proxy.base.Proxy]: The distributed objects.
+            The distributed objects.
         """
-        invocation = Invocation(
-            client_get_distributed_objects_codec.encode_request(),
-            response_handler=client_get_distributed_objects_codec.decode_response,
-        )
-        self._invocation_service.invoke(invocation)
-        on_cluster = invocation.future.result()
-        local = {
-            DistributedObjectInfo(proxy.service_name, proxy.name)
-            for proxy in self._proxy_manager.get_distributed_objects()
-        }
-        for info in on_cluster:
-            local.discard(info)
-            try:
-                self._proxy_manager.get_or_create(info.service_name, info.name, create_on_remote=False)
-            except ValueError:
-                _logger.debug("No proxy type for %s; left out", info)
-        for info in local:
-            self._proxy_manager.destroy_proxy(info.service_name, info.name, destroy_on_remote=False)
-        return self._proxy_manager.get_distributed_objects()
+        return self._runtime.get_distributed_objects().result()
 
     # -- services and properties ---------------------------------------------------
 
@@ -316,18 +238,16 @@ class HazelcastClient:
 
     def shutdown(self) -> None:
         """Shuts down this HazelcastClient: closes every connection and stops every
-        thread it started. Pending operations fail with HazelcastClientNotActiveError."""
+        thread it started. Pending operations fail with HazelcastClientNotActiveError.
+
+        It may be called from a listener or callback: it then returns without
+        waiting for the client's event thread, which ends after that callback.
+        """
         with self._shutdown_lock:
-            if self._internal_lifecycle.shut_down:
+            if not self._runtime.begin_shutdown():
                 return
-            self._internal_lifecycle.shut_down = True
-        if self._internal_lifecycle.running:
-            self._internal_lifecycle.fire_lifecycle_event(LifecycleState.SHUTTING_DOWN)
-        self._statistics.shutdown()
-        self._connection_manager.shutdown()
-        self._invocation_service.shutdown()
-        self._scheduler.shutdown()
-        self._internal_lifecycle.fire_lifecycle_event(LifecycleState.SHUTDOWN)
+        self._transport.shutdown()
+        self._runtime.finish_shutdown()
 
     def __enter__(self) -> "HazelcastClient":
         return self

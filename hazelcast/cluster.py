@@ -8,6 +8,7 @@ import uuid
 from typing import Callable, Dict, List, Optional, Tuple
 
 from hazelcast.core import MemberInfo
+from hazelcast.future import Future
 
 _logger = logging.getLogger(__name__)
 
@@ -69,7 +70,8 @@ class _InternalClusterService:
         self._members: Dict[uuid.UUID, MemberInfo] = {}
         self._version = -1
         self._listeners: Dict[str, Tuple[MemberListener, MemberListener]] = {}
-        self._initial_list_fetched = threading.Event()
+        # Completed when the first member list arrives (a start waits for it).
+        self.initial_member_list: Future[None] = Future()
         # Called with no argument whenever the member list changes (the connection
         # manager opens or closes connections from it).
         self.on_member_list_change: Optional[Callable[[], None]] = None
@@ -102,9 +104,6 @@ class _InternalClusterService:
         with self._lock:
             return self._listeners.pop(registration_id, None) is not None
 
-    def wait_initial_member_list_fetched(self, timeout: float) -> bool:
-        return self._initial_list_fetched.wait(timeout)
-
     def member_list_is_current(self) -> bool:
         """False between connecting to a new cluster and receiving its member list."""
         return self._version != -1
@@ -125,7 +124,7 @@ class _InternalClusterService:
 
     def handle_members_view_event(self, version: int, member_infos: List[MemberInfo]) -> None:
         with self._lock:
-            if version <= self._version and self._initial_list_fetched.is_set():
+            if version <= self._version and self.initial_member_list.done():
                 return
             old = self._members
             new = {m.uuid: m for m in member_infos}
@@ -135,7 +134,7 @@ class _InternalClusterService:
         removed = [m for u, m in old.items() if u not in new]
         added = [m for u, m in new.items() if u not in old]
         _logger.info("Members [%d] {\n\t%s\n}", len(new), "\n\t".join(str(m) for m in new.values()))
-        self._initial_list_fetched.set()
+        self.initial_member_list.set_result(None)
         self._fire(removed, added, listeners)
         if self.on_member_list_change is not None:
             self.on_member_list_change()

@@ -21,6 +21,9 @@ from hazelcast.errors import HazelcastSerializationError, IllegalStateError
 from hazelcast.future import Future, ImmediateExceptionFuture, ImmediateFuture
 from hazelcast.serialization.compact import Schema, SchemaNotFoundError, SchemaNotReplicatedError
 
+if typing.TYPE_CHECKING:
+    from hazelcast.transport import Transport
+
 __all__ = ["CompactSchemaService", "run_with_schemas", "schema_aware", "complete_after_fetching_schema"]
 
 _logger = logging.getLogger(__name__)
@@ -53,7 +56,7 @@ class CompactSchemaService:
         invocation_service: Has ``invoke(invocation)``.
         cluster_service: Has ``get_members()``; when given, a schema counts
             as sent once every known member has it.
-        scheduler: Has ``schedule(delay, function)``; waits between
+        transport: Has ``call_later(delay, function)``; waits between
             attempts (immediate retries without it).
         config: The client config (``invocation_retry_pause``).
     """
@@ -65,13 +68,13 @@ class CompactSchemaService:
         compact_serializer: typing.Any,
         invocation_service: typing.Any,
         cluster_service: typing.Any = None,
-        scheduler: typing.Any = None,
+        transport: typing.Optional["Transport"] = None,
         config: typing.Any = None,
     ):
         self._compact_serializer = compact_serializer
         self._invocation_service = invocation_service
         self._cluster_service = cluster_service
-        self._scheduler = scheduler
+        self._transport = transport
         self._retry_pause = getattr(config, "invocation_retry_pause", 1.0) if config is not None else 1.0
         self._has_replicated_schemas = False
 
@@ -203,7 +206,7 @@ class CompactSchemaService:
         return all(member.uuid in replicated for member in self._cluster_service.get_members())
 
     def _later(self, function: typing.Callable[[], Future]) -> Future:
-        if self._scheduler is None:
+        if self._transport is None:
             return function()
         result: Future = Future()
 
@@ -215,7 +218,7 @@ class CompactSchemaService:
                 return
             outcome.add_done_callback(lambda f: _copy(result, f))
 
-        self._scheduler.schedule(self._retry_pause, run)
+        self._transport.call_later(self._retry_pause, run)
         return result
 
 

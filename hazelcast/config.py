@@ -24,6 +24,17 @@ import typing
 from hazelcast.errors import InvalidConfigurationError
 from hazelcast.util import LoadBalancer, check_not_none, try_to_get_enum_value
 
+if typing.TYPE_CHECKING:
+    from hazelcast.core import MemberInfo
+    from hazelcast.security import TokenProvider
+    from hazelcast.serialization.api import (
+        CompactSerializer,
+        IdentifiedDataSerializable,
+        Portable,
+        StreamSerializer,
+    )
+    from hazelcast.serialization.portable.classdef import ClassDefinition
+
 # --------------------------------------------------------------------------
 # Enum-like classes (plain int constants, as in the official client).
 # --------------------------------------------------------------------------
@@ -198,7 +209,7 @@ def _is_int(value: typing.Any) -> bool:
 
 
 def _instance_of(cls: type, requirement: str) -> _Validator:
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         if not isinstance(value, cls):
             raise _invalid(TypeError, name, value, requirement)
         return value
@@ -226,12 +237,14 @@ def _number(
         rule = "in range [%s, %s]" % (minimum, maximum)
     elif minimum is not None:
         rule = ">= %s" % minimum
+    elif maximum is not None:
+        rule = "<= %s" % maximum
     else:
-        rule = None
-    if rule is not None and or_value is not None:
+        rule = ""  # no range: never reported
+    if rule and or_value is not None:
         rule += " or %s" % or_value
 
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         if not (_is_int(value) if integer else _is_number(value)):
             raise _invalid(TypeError, name, value, kind)
         if value == or_value:
@@ -248,14 +261,14 @@ def _number(
 
 
 def _enum(enum_class: type) -> _Validator:
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         return try_to_get_enum_value(value, enum_class, name)
 
     return check
 
 
 def _list_of(item_ok: typing.Callable[[typing.Any], bool], requirement: str) -> _Validator:
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         if not isinstance(value, list):
             raise _invalid(TypeError, name, value, requirement)
         for item in value:
@@ -274,7 +287,7 @@ def _subclass_of(base: type, item: typing.Any) -> bool:
 # this module is imported: the serialization package imports this module.
 
 
-def _serialization_api():
+def _serialization_api() -> types.ModuleType:
     from hazelcast.serialization import api
 
     return api
@@ -283,7 +296,7 @@ def _serialization_api():
 def _factories(kind: str) -> _Validator:
     requirement = "a dict of int factory id to a dict of int class id to a %s subclass" % kind
 
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         base = getattr(_serialization_api(), kind)
         if not isinstance(value, dict):
             raise _invalid(TypeError, name, value, requirement)
@@ -298,14 +311,14 @@ def _factories(kind: str) -> _Validator:
     return check
 
 
-def _compact_serializers(name, value):
+def _compact_serializers(name: str, value: typing.Any) -> typing.Any:
     base = _serialization_api().CompactSerializer
     return _list_of(lambda s: isinstance(s, base), "a list of CompactSerializer instances")(
         name, value
     )
 
 
-def _class_definitions(name, value):
+def _class_definitions(name: str, value: typing.Any) -> typing.Any:
     from hazelcast.serialization.portable.classdef import ClassDefinition
 
     return _list_of(lambda cd: isinstance(cd, ClassDefinition), "a list of ClassDefinition")(
@@ -313,13 +326,13 @@ def _class_definitions(name, value):
     )
 
 
-def _global_serializer(name, value):
+def _global_serializer(name: str, value: typing.Any) -> typing.Any:
     if not _subclass_of(_serialization_api().StreamSerializer, value):
         raise _invalid(TypeError, name, value, "a StreamSerializer subclass")
     return value
 
 
-def _custom_serializers(name, value):
+def _custom_serializers(name: str, value: typing.Any) -> typing.Any:
     base = _serialization_api().StreamSerializer
     requirement = "a dict of class to a StreamSerializer subclass"
     if not isinstance(value, dict):
@@ -330,7 +343,7 @@ def _custom_serializers(name, value):
     return value
 
 
-def _pickle_allowed_classes(name, value):
+def _pickle_allowed_classes(name: str, value: typing.Any) -> typing.Any:
     requirement = "None or a list of classes or 'module.qualname' strings"
     if value is None:
         return None
@@ -342,11 +355,11 @@ def _pickle_allowed_classes(name, value):
     return list(value)
 
 
-def _socket_option(item):
+def _socket_option(item: typing.Any) -> bool:
     return isinstance(item, tuple) and len(item) == 3
 
 
-def _membership_listener(item):
+def _membership_listener(item: typing.Any) -> bool:
     if not isinstance(item, tuple) or len(item) != 2:
         return False
     added, removed = item
@@ -357,30 +370,30 @@ def _membership_listener(item):
     )
 
 
-def _ssl_password(name, value):
+def _ssl_password(name: str, value: typing.Any) -> typing.Any:
     if isinstance(value, (str, bytes, bytearray)) or callable(value):
         return value
     raise _invalid(TypeError, name, value, "a str, bytes, bytearray or a callable returning one")
 
 
-def _load_balancer(name, value):
+def _load_balancer(name: str, value: typing.Any) -> typing.Any:
     if not isinstance(value, LoadBalancer):
         raise _invalid(TypeError, name, value, "a hazelcast.util.LoadBalancer")
     return value
 
 
-def _token_provider(name, value):
+def _token_provider(name: str, value: typing.Any) -> typing.Any:
     # Any object with a token() method will do, as in the official client.
     if not isinstance(getattr(value, "token", None), types.MethodType):
         raise _invalid(TypeError, name, value, "an object with a token() method (TokenProvider)")
     return value
 
 
-def _named_configs(cls: type, kind: str) -> _Validator:
+def _named_configs(cls: typing.Type[_Options], kind: str) -> _Validator:
     """Dict of structure name to a sub-config or a dict of its options."""
     requirement = "a dict of %s name to a %s or a dict" % (kind, cls.__name__)
 
-    def check(name, value):
+    def check(name: str, value: typing.Any) -> typing.Any:
         if not isinstance(value, dict):
             raise _invalid(TypeError, name, value, requirement)
         configs = {}
@@ -414,17 +427,57 @@ class _Option(typing.NamedTuple):
 def _property(option: _Option) -> property:
     slot = "_" + option.name
 
-    def fget(self):
+    def fget(self: typing.Any) -> typing.Any:
         return getattr(self, slot)
 
-    def fset(self, value):
+    def fset(self: typing.Any, value: typing.Any) -> None:
         setattr(self, slot, option.check(option.name, value))
 
     fget.__name__ = fset.__name__ = option.name
     return property(fget, fset, doc=option.doc)
 
 
-def _with_options(cls):
+_GetT = typing.TypeVar("_GetT")
+_SetT = typing.TypeVar("_SetT")
+
+
+class _Setting(typing.Generic[_GetT, _SetT]):
+    """What type checkers see of an option: reading it gives ``_GetT``, and it
+    can be set to a ``_SetT`` (which the property then validates).
+
+    Each options class declares its options as annotations of this type, one
+    per row of ``_OPTIONS``; :func:`_with_options` makes the properties.
+    """
+
+    @typing.overload
+    def __get__(self, instance: None, owner: typing.Any) -> "_Setting[_GetT, _SetT]": ...
+
+    @typing.overload
+    def __get__(self, instance: object, owner: typing.Any) -> _GetT: ...
+
+    def __get__(self, instance: typing.Any, owner: typing.Any) -> typing.Any:
+        raise NotImplementedError  # never instantiated: the options are properties
+
+    def __set__(self, instance: object, value: _SetT) -> None:
+        raise NotImplementedError
+
+
+# Most options read as they are set.
+_Same = _Setting[_GetT, _GetT]
+# Options without a default: None until set, and they cannot be set to None.
+_Unset = _Setting[typing.Optional[_GetT], _GetT]
+# Options taking a value of an enum-like class, given by value or by name.
+_EnumValue = _Setting[int, typing.Union[int, str]]
+# Dictionaries of structure name to a sub-config, given as one or as a dict.
+_Named = _Setting[
+    typing.Dict[str, _GetT], typing.Dict[str, typing.Union[_GetT, typing.Dict[str, typing.Any]]]
+]
+
+
+_OptionsT = typing.TypeVar("_OptionsT", bound="_Options")
+
+
+def _with_options(cls: typing.Type[_OptionsT]) -> typing.Type[_OptionsT]:
     """Class decorator: adds a validating property per row of ``cls._OPTIONS``."""
     for option in cls._OPTIONS:
         setattr(cls, option.name, _property(option))
@@ -446,7 +499,7 @@ class _Options:
     # sub-configs reject them like any other wrong type, as officially.
     _FROM_DICT_SKIPS_NONE: typing.ClassVar[bool] = False
 
-    def __init__(self):
+    def __init__(self) -> None:
         for option in self._OPTIONS:
             default = option.default
             if isinstance(default, (list, dict)):
@@ -454,7 +507,7 @@ class _Options:
             setattr(self, "_" + option.name, default)
 
     @classmethod
-    def from_dict(cls, d: typing.Dict[str, typing.Any]):
+    def from_dict(cls: typing.Type[_OptionsT], d: typing.Dict[str, typing.Any]) -> _OptionsT:
         """Creates a configuration from a dictionary of option name to value.
 
         Options missing from the dictionary keep their default values.
@@ -506,6 +559,15 @@ class _Options:
 @_with_options
 class NearCacheConfig(_Options):
     """Near Cache configuration of one map (an item of ``near_caches``)."""
+
+    invalidate_on_change: _Same[bool]
+    in_memory_format: _EnumValue
+    time_to_live: _Unset[float]
+    max_idle: _Unset[float]
+    eviction_policy: _EnumValue
+    eviction_max_size: _Same[int]
+    eviction_sampling_count: _Same[int]
+    eviction_sampling_pool_size: _Same[int]
 
     _KIND = "near cache"
     _OPTIONS = (
@@ -571,6 +633,9 @@ class NearCacheConfig(_Options):
 class FlakeIdGeneratorConfig(_Options):
     """Configuration of one Flake ID generator (an item of ``flake_id_generators``)."""
 
+    prefetch_count: _Same[int]
+    prefetch_validity: _Same[float]
+
     _KIND = "flake id generator"
     _OPTIONS = (
         _Option(
@@ -595,6 +660,9 @@ class FlakeIdGeneratorConfig(_Options):
 @_with_options
 class ReliableTopicConfig(_Options):
     """Configuration of one reliable topic (an item of ``reliable_topics``)."""
+
+    read_batch_size: _Same[int]
+    overload_policy: _EnumValue
 
     _KIND = "reliable topic"
     _OPTIONS = (
@@ -626,6 +694,83 @@ class Config(_Options):
     ``HazelcastClient(**kwargs)`` builds one with ``Config.from_dict(kwargs)``;
     every keyword argument of the client is a property here.
     """
+
+    # Network
+    cluster_members: _Same[typing.List[str]]
+    cluster_name: _Same[str]
+    client_name: _Unset[str]
+    connection_timeout: _Same[float]
+    socket_options: _Same[typing.List[typing.Tuple[int, int, typing.Union[int, bytes]]]]
+    redo_operation: _Same[bool]
+    smart_routing: _Same[bool]
+    # TLS
+    ssl_enabled: _Same[bool]
+    ssl_cafile: _Unset[str]
+    ssl_certfile: _Unset[str]
+    ssl_keyfile: _Unset[str]
+    ssl_password: _Unset[
+        typing.Union[str, bytes, bytearray, typing.Callable[[], typing.Union[str, bytes, bytearray]]]
+    ]
+    ssl_protocol: _EnumValue
+    ssl_ciphers: _Unset[str]
+    ssl_check_hostname: _Same[bool]
+    # Cloud and connection strategy
+    cloud_discovery_token: _Unset[str]
+    async_start: _Same[bool]
+    reconnect_mode: _EnumValue
+    retry_initial_backoff: _Same[float]
+    retry_max_backoff: _Same[float]
+    retry_jitter: _Same[float]
+    retry_multiplier: _Same[float]
+    cluster_connect_timeout: _Same[float]
+    # Serialization
+    portable_version: _Same[int]
+    data_serializable_factories: _Same[
+        typing.Dict[int, typing.Dict[int, typing.Type["IdentifiedDataSerializable"]]]
+    ]
+    portable_factories: _Same[typing.Dict[int, typing.Dict[int, typing.Type["Portable"]]]]
+    compact_serializers: _Same[typing.List["CompactSerializer[typing.Any]"]]
+    class_definitions: _Same[typing.List["ClassDefinition"]]
+    check_class_definition_errors: _Same[bool]
+    is_big_endian: _Same[bool]
+    default_int_type: _EnumValue
+    global_serializer: _Unset[typing.Type["StreamSerializer"]]
+    custom_serializers: _Same[typing.Dict[type, typing.Type["StreamSerializer"]]]
+    pickle_allowed_classes: _Setting[
+        typing.Optional[typing.List[typing.Union[type, str]]],
+        typing.Optional[typing.Collection[typing.Union[type, str]]],
+    ]
+    # Data structures
+    near_caches: _Named[NearCacheConfig]
+    load_balancer: _Unset[LoadBalancer]
+    membership_listeners: _Same[
+        typing.List[
+            typing.Tuple[
+                typing.Optional[typing.Callable[["MemberInfo"], None]],
+                typing.Optional[typing.Callable[["MemberInfo"], None]],
+            ]
+        ]
+    ]
+    lifecycle_listeners: _Same[typing.List[typing.Callable[[str], None]]]
+    flake_id_generators: _Named[FlakeIdGeneratorConfig]
+    reliable_topics: _Named[ReliableTopicConfig]
+    labels: _Same[typing.List[str]]
+    # Heartbeats and invocations
+    heartbeat_interval: _Same[float]
+    heartbeat_timeout: _Same[float]
+    invocation_timeout: _Same[float]
+    invocation_retry_pause: _Same[float]
+    statistics_enabled: _Same[bool]
+    statistics_period: _Same[float]
+    shuffle_member_list: _Same[bool]
+    backup_ack_to_client_enabled: _Same[bool]
+    operation_backup_timeout: _Same[float]
+    fail_on_indeterminate_operation_state: _Same[bool]
+    # Security
+    creds_username: _Unset[str]
+    creds_password: _Unset[str]
+    token_provider: _Unset["TokenProvider"]
+    use_public_ip: _Same[bool]
 
     _KIND = "client"
     _FROM_DICT_SKIPS_NONE = True
@@ -1057,7 +1202,11 @@ class BitmapIndexOptions:
 
     __slots__ = ("_unique_key", "_unique_key_transformation")
 
-    def __init__(self, unique_key: str = None, unique_key_transformation: typing.Union[int, str] = None):
+    def __init__(
+        self,
+        unique_key: typing.Optional[str] = None,
+        unique_key_transformation: typing.Optional[typing.Union[int, str]] = None,
+    ):
         self._unique_key = QueryConstants.KEY_ATTRIBUTE_NAME
         if unique_key is not None:
             self.unique_key = unique_key
@@ -1124,12 +1273,12 @@ class IndexConfig:
 
     def __init__(
         self,
-        name: str = None,
-        type: typing.Union[int, str] = None,
-        attributes: typing.List[str] = None,
-        bitmap_index_options: typing.Dict[str, typing.Any] = None,
+        name: typing.Optional[str] = None,
+        type: typing.Optional[typing.Union[int, str]] = None,
+        attributes: typing.Optional[typing.List[str]] = None,
+        bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ):
-        self._name = None
+        self._name: typing.Optional[str] = None
         if name is not None:
             self.name = name
         self._type = IndexType.SORTED
@@ -1191,7 +1340,9 @@ class IndexConfig:
         return self._bitmap_index_options
 
     @bitmap_index_options.setter
-    def bitmap_index_options(self, value: typing.Dict[str, typing.Any]) -> None:
+    def bitmap_index_options(
+        self, value: typing.Union[typing.Dict[str, typing.Any], BitmapIndexOptions]
+    ) -> None:
         if isinstance(value, dict):
             self._bitmap_index_options = BitmapIndexOptions.from_dict(value)
         elif isinstance(value, BitmapIndexOptions):

@@ -1,14 +1,16 @@
 """Errors raised by the client, with the names of the official Hazelcast Python client.
 
 Errors sent by a member arrive as a list of error holders (the server-side exception and
-its causes); :func:`create_error_from_message` maps each Java error code to the class
-below that stands for it, and chains the causes.
+its causes); :func:`create_error_from_holders` maps each Java error code to the class
+below that stands for it, and chains the causes. Decoding the error response is the
+protocol layer's part (:func:`hazelcast.protocol.errors.create_error_from_message`):
+this module imports nothing from it.
 """
 
 from __future__ import annotations
 
 import socket
-from typing import Any, List, Optional, Type
+from typing import Any, List, Optional, Protocol, Sequence, Type
 
 EXCEPTION_MESSAGE_TYPE = 0
 
@@ -419,7 +421,14 @@ class NoClassDefFoundError(HazelcastError):
 
 
 class UndefinedErrorCodeError(HazelcastError):
-    pass
+    """A member error whose code the client does not know.
+
+    As in the official client, its ``cause`` is the name of the Java class of the
+    error, not an exception.
+    """
+
+    def __init__(self, message: Optional[str] = None, class_name: Optional[str] = None):
+        Exception.__init__(self, message, class_name)
 
 
 class SessionExpiredError(HazelcastError):
@@ -515,7 +524,37 @@ def error_class_for_code(code: int) -> Optional[Type[BaseException]]:
     return None
 
 
-def create_error_from_holders(error_holders: List[Any]) -> BaseException:
+class _StackTraceElement(Protocol):
+    # What the errors need of hazelcast.protocol.StackTraceElement.
+    @property
+    def class_name(self) -> str: ...
+
+    @property
+    def method_name(self) -> str: ...
+
+    @property
+    def file_name(self) -> Optional[str]: ...
+
+    @property
+    def line_number(self) -> int: ...
+
+
+class _ErrorHolder(Protocol):
+    # What the errors need of hazelcast.protocol.ErrorHolder.
+    @property
+    def error_code(self) -> int: ...
+
+    @property
+    def class_name(self) -> str: ...
+
+    @property
+    def message(self) -> Optional[str]: ...
+
+    @property
+    def stack_trace_elements(self) -> Sequence[_StackTraceElement]: ...
+
+
+def create_error_from_holders(error_holders: Sequence[_ErrorHolder]) -> BaseException:
     """Builds the error raised to the user from the member's error holders.
 
     The first holder is the error itself; each following one is the cause of the one
@@ -539,7 +578,13 @@ def create_error_from_holders(error_holders: List[Any]) -> BaseException:
 
 
 def create_error_from_message(error_message: Any) -> BaseException:
-    """Decodes an error response (message type 0) into the error to raise."""
+    """Decodes an error response (message type 0) into the error to raise.
+
+    .. deprecated::
+        Use :func:`hazelcast.protocol.errors.create_error_from_message`; this one
+        goes once the invocation layer imports that one (errors must not depend on
+        the protocol layer).
+    """
     from hazelcast.protocol.builtin import decode_error_holders
 
     return create_error_from_holders(decode_error_holders(error_message))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from typing import Any, Callable, Generic, List, Optional, Sequence, TypeVar
+from typing import Any, Callable, Generator, Generic, List, Optional, Sequence, TypeVar
 
 _logger = logging.getLogger(__name__)
 
@@ -24,6 +24,17 @@ _FAILURE = 2
 # the future may be completing. Completion and attachment hold it for a few
 # instructions only, so one lock for all futures costs less than one lock each.
 _completion_lock = threading.Lock()
+
+
+class _ThreadRole(threading.local):
+    """Marks the threads where a wait for a pending Future is refused: a
+    transport's event thread (callbacks and listeners run there; a wait would stall
+    every response and event behind it)."""
+
+    must_not_block: bool = False
+
+
+thread_role = _ThreadRole()
 
 
 class Future(Generic[T]):
@@ -95,6 +106,7 @@ class Future(Generic[T]):
         raise self._exception.with_traceback(self._traceback)  # type: ignore[union-attr]
 
     def _wait(self) -> None:
+        _check_may_block()
         with _completion_lock:
             if self._state != _PENDING:
                 return
@@ -149,6 +161,10 @@ class Future(Generic[T]):
         self._run_callback(callback)
 
     def _run_callbacks(self, callbacks: List[Callable[["Future[T]"], Any]]) -> None:
+        # Overridden by invocations, whose callbacks run on the transport's event thread.
+        self._run_callbacks_here(callbacks)
+
+    def _run_callbacks_here(self, callbacks: List[Callable[["Future[T]"], Any]]) -> None:
         for callback in callbacks:
             self._run_callback(callback)
 
@@ -188,12 +204,76 @@ class Future(Generic[T]):
         self.add_done_callback(callback)
         return future
 
+    def cancel(self) -> bool:
+        """Gives up on the operation: a pending Future fails with
+        ``asyncio.CancelledError``, and a request still waiting for its response is
+        forgotten (its response, when it comes, is dropped).
+
+        Returns:
+            True if the Future was pending and is now cancelled, False otherwise.
+        """
+        import asyncio
+
+        return self.cancel_with(asyncio.CancelledError())
+
+    def cancel_with(self, error: BaseException) -> bool:
+        """Gives up on the operation as :meth:`cancel` does, failing the Future with
+        ``error``; False if it was done already."""
+        if self._state != _PENDING:
+            return False
+        self._on_cancel()
+        self.set_exception(error)
+        return True
+
+    def _on_cancel(self) -> None:
+        """Hook: releases what the pending operation holds (see Invocation)."""
+
+    def __await__(self) -> Generator[Any, None, T]:
+        # An asyncio face awaits the core's Futures directly. A Future done already
+        # costs no suspension; otherwise an asyncio future of the running loop is
+        # woken on completion (from the loop itself or, thread-safely, from another
+        # thread), and cancelling the awaiting task cancels this Future.
+        if self._state == _PENDING:
+            import asyncio
+
+            loop = asyncio.get_running_loop()
+            waiter = loop.create_future()
+
+            def wake(_: "Future[T]") -> None:
+                if asyncio._get_running_loop() is loop:
+                    if not waiter.done():
+                        waiter.set_result(None)
+                else:
+                    loop.call_soon_threadsafe(_wake_waiter, waiter)
+
+            self.add_done_callback(wake)
+            try:
+                yield from waiter.__await__()
+            except asyncio.CancelledError:
+                self.cancel()
+                raise
+        return self.result()
+
     def __repr__(self) -> str:
         if self._state == _SUCCESS:
             return "Future(result=%r)" % (self._result,)
         if self._state == _FAILURE:
             return "Future(exception=%r)" % (self._exception,)
         return "Future(pending)"
+
+
+def _check_may_block() -> None:
+    if thread_role.must_not_block:
+        raise RuntimeError(
+            "Waiting for the result of an operation that is not complete is not allowed on the "
+            "client's event thread (in a callback or listener): it would stall every response "
+            "and event behind it. Use add_done_callback (or await, with the asyncio client) instead."
+        )
+
+
+def _wake_waiter(waiter: Any) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 def _copy_outcome(target: Future[Any], source: Future[Any]) -> None:

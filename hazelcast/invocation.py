@@ -10,8 +10,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-import time
-from typing import Any, Callable, Dict, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 from hazelcast.errors import (
     ClientOfflineError,
@@ -32,12 +31,27 @@ from hazelcast.protocol.client_message import IS_EVENT_FLAG as _IS_EVENT_FLAG
 from hazelcast.protocol.codec import client_local_backup_listener_codec
 from hazelcast.compact import complete_after_fetching_schema
 from hazelcast.serialization.compact import SchemaNotFoundError
+from hazelcast.transport import Timer, Transport, call_periodically
+
+if TYPE_CHECKING:
+    from hazelcast.compact import CompactSchemaService
+    from hazelcast.config import Config
+    from hazelcast.connection import ConnectionManager
+    from hazelcast.lifecycle import _InternalLifecycleService
+    from hazelcast.partition import _InternalPartitionService
 
 _logger = logging.getLogger(__name__)
 
 
 def _identity(message: Any) -> Any:
     return message
+
+
+def _handle_event(handler: Callable[[Any], None], message: Any) -> None:
+    try:
+        handler(message)
+    except Exception:
+        _logger.exception("Exception while handling an event message")
 
 
 class Invocation(Future):
@@ -70,6 +84,7 @@ class Invocation(Future):
         "backup_acks_received",
         "pending_result",
         "backup_wait_start",
+        "_service",
     )
 
     def __init__(
@@ -101,6 +116,7 @@ class Invocation(Future):
         self.backup_acks_received = 0
         self.pending_result: Any = None
         self.backup_wait_start = 0.0
+        self._service: Optional["InvocationService"] = None
 
     @property
     def future(self) -> Future[Any]:
@@ -112,19 +128,32 @@ class Invocation(Future):
         return self._state == _PENDING and self.sent_connection is connection and not self.backup_acks_expected
 
     def _wait(self) -> None:
-        # The caller waits: first make sure the request left, then read the response
-        # itself if no other thread is reading that connection (no thread hand-off).
+        # The caller is about to block: the transport of the connection the request
+        # went out on may let this thread read the response itself (the threaded
+        # transport does: no hand-off from a reader thread), or refuse the wait (on
+        # an event loop). A retry may move the request to another connection.
         tried = None
         while self._state == _PENDING:
             connection = self.sent_connection
             if connection is None or connection is tried:
                 break
             tried = connection
-            if connection._write_queue:
-                connection.flush()
-            connection.lead(self)
+            connection.help_wait(self)
         if self._state == _PENDING:
             Future._wait(self)
+
+    def _run_callbacks(self, callbacks: List[Callable[[Future[Any]], Any]]) -> None:
+        # Whoever read the response (a reader thread, another caller reading its own)
+        # never runs callbacks: they run on the transport's event thread.
+        service = self._service
+        if service is None or service.transport.in_event_thread():
+            self._run_callbacks_here(callbacks)
+        else:
+            service.transport.call_soon(self._run_callbacks_here, callbacks)
+
+    def _on_cancel(self) -> None:
+        if self._service is not None:
+            self._service.forget(self)
 
     def __repr__(self) -> str:
         return "Invocation(request=%s, partition_id=%d, uuid=%s, connection=%s)" % (
@@ -138,7 +167,7 @@ class Invocation(Future):
 class InvocationService:
     """Sends invocations and completes them with their responses."""
 
-    def __init__(self, config: Any, scheduler: Any):
+    def __init__(self, config: "Config", transport: Transport):
         self._invocation_timeout = config.invocation_timeout
         self._retry_pause = config.invocation_retry_pause
         self._redo_operation = config.redo_operation
@@ -148,32 +177,40 @@ class InvocationService:
         self._fail_on_indeterminate_state = config.fail_on_indeterminate_operation_state
         self._backup_lock = threading.Lock()
         self._waiting_backups: Dict[int, Invocation] = {}
-        self._scheduler = scheduler
+        self.transport = transport
+        self._now = transport.now
         self._correlation_ids = itertools.count(1)
         self._pending: Dict[int, Invocation] = {}
         self._event_handlers: Dict[int, Callable[[Any], None]] = {}
-        self._connection_manager: Any = None
-        self._partition_service: Any = None
-        self._compact_schema_service: Any = None
-        self._lifecycle: Any = None
-        self._timeout_check: Any = None
+        self._connection_manager: "ConnectionManager" = None  # type: ignore[assignment]  # set by init()
+        self._partition_service: "_InternalPartitionService" = None  # type: ignore[assignment]
+        self._compact_schema_service: Optional["CompactSchemaService"] = None
+        self._lifecycle: Optional["_InternalLifecycleService"] = None
+        self._timeout_check: Optional[Timer] = None
         self._shutdown = False
 
-    def init(self, connection_manager: Any, partition_service: Any, lifecycle: Any, compact_schema_service: Any = None) -> None:
+    def init(
+        self,
+        connection_manager: "ConnectionManager",
+        partition_service: "_InternalPartitionService",
+        lifecycle: "_InternalLifecycleService",
+        compact_schema_service: Optional["CompactSchemaService"] = None,
+    ) -> None:
         self._connection_manager = connection_manager
         self._compact_schema_service = compact_schema_service
         self._partition_service = partition_service
         self._lifecycle = lifecycle
         # One sweep a second fails invocations past their deadline and settles those
         # whose backup acks are late; its resolution is far below the timeouts.
-        self._timeout_check = self._scheduler.schedule_periodic(1.0, self._fail_timed_out)
+        self._timeout_check = call_periodically(self.transport, 1.0, self._fail_timed_out)
 
     # -- sending ---------------------------------------------------------------------
 
     def invoke(self, invocation: Invocation) -> None:
         """Sends an invocation; its Future completes with the result or the error."""
         timeout = invocation.timeout
-        invocation.deadline = time.monotonic() + (self._invocation_timeout if timeout is None else timeout)
+        invocation.deadline = self._now() + (self._invocation_timeout if timeout is None else timeout)
+        invocation._service = self
         if self._shutdown:
             invocation.future.set_exception(HazelcastClientNotActiveError())
             return
@@ -237,10 +274,11 @@ class InvocationService:
             if handler is None:
                 _logger.debug("Event for an unknown listener (correlation id %d)", correlation_id)
                 return
-            try:
-                handler(message)
-            except Exception:
-                _logger.exception("Exception while handling an event message")
+            # Listeners run on the event thread, in the order their events arrived.
+            if self.transport.in_event_thread():
+                _handle_event(handler, message)
+            else:
+                self.transport.call_soon(_handle_event, handler, message)
             return
         if message.get_message_type() == EXCEPTION_MESSAGE_TYPE:
             invocation = self._pending.pop(correlation_id, None)
@@ -286,7 +324,7 @@ class InvocationService:
             if invocation.backup_acks_received < backup_acks:
                 invocation.backup_acks_expected = backup_acks
                 invocation.pending_result = result
-                invocation.backup_wait_start = time.monotonic()
+                invocation.backup_wait_start = self._now()
                 self._waiting_backups[correlation_id] = invocation
                 return
         invocation.future.set_result(result)
@@ -339,7 +377,7 @@ class InvocationService:
         if isinstance(error, ClientOfflineError) or not self._should_retry(invocation, error):
             invocation.future.set_exception(error)
             return
-        if time.monotonic() + self._retry_pause > invocation.deadline:
+        if self._now() + self._retry_pause > invocation.deadline:
             invocation.future.set_exception(
                 OperationTimeoutError(
                     "Invocation %r did not succeed in its timeout; last error: %s" % (invocation, error),
@@ -351,7 +389,7 @@ class InvocationService:
         invocation.request = invocation.request.copy()
         # Acks counted for the failed attempt are not acks of the next one.
         invocation.backup_acks_received = 0
-        self._scheduler.schedule(self._retry_pause, self._retry, invocation)
+        self.transport.call_later(self._retry_pause, self._retry, invocation)
 
     def _retry(self, invocation: Invocation) -> None:
         if self._shutdown:
@@ -415,11 +453,19 @@ class InvocationService:
                 )
             )
 
+    def forget(self, invocation: Invocation) -> None:
+        """Drops a cancelled invocation: its response, if it comes, is ignored."""
+        correlation_id = invocation.request.get_correlation_id()
+        for table in (self._pending, self._waiting_backups):
+            if table.get(correlation_id) is invocation:
+                table.pop(correlation_id, None)
+                self._event_handlers.pop(correlation_id, None)
+
     def remove_event_handler(self, correlation_id: int) -> None:
         self._event_handlers.pop(correlation_id, None)
 
     def _fail_timed_out(self) -> None:
-        now = time.monotonic()
+        now = self._now()
         if self._waiting_backups:
             self._check_backup_timeouts(now)
         for correlation_id, invocation in list(self._pending.items()):

@@ -296,6 +296,11 @@ def decode_metrics_blob(blob: bytes) -> List[Tuple[MetricDescriptor, object]]:
     def word(word_id: int) -> Optional[str]:
         return None if word_id == _NULL_DICTIONARY_ID else words[word_id]
 
+    def tag_word(word_id: int) -> str:
+        if word_id == _NULL_DICTIONARY_ID:
+            raise ValueError("metrics blob has a null tag or tag value")
+        return words[word_id]
+
     result: List[Tuple[MetricDescriptor, object]] = []
     last = MetricDescriptor()
     offset = 0
@@ -331,11 +336,11 @@ def decode_metrics_blob(blob: bytes) -> List[Tuple[MetricDescriptor, object]]:
         else:
             tag_count = metrics_data[offset]
             offset += 1
-        tags = []
+        tags: List[Tuple[str, str]] = []
         for _ in range(tag_count):
             tag_id, value_id = struct.unpack_from(">ii", metrics_data, offset)
             offset += 8
-            tags.append((word(tag_id), word(value_id)))
+            tags.append((tag_word(tag_id), tag_word(value_id)))
         descriptor = MetricDescriptor(unit=unit, excluded_targets=excluded, tags=tags, **fields)
         value_type = metrics_data[offset]
         if value_type == _VALUE_TYPE_LONG:

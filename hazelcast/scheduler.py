@@ -1,18 +1,19 @@
-"""One timer thread for the client's delayed and periodic tasks.
+"""The threaded transport's event thread: timers, and callbacks handed to it.
 
-Heartbeats, reconnection attempts and invocation retries are rare and short, so a
-single thread with a heap of deadlines serves them all; none of them is on the path
-of an ordinary call.
+Heartbeats, reconnection rounds, invocation retries and timeouts, Future callbacks
+and listener events all run here, one at a time, in order; none of them is on the
+path of an ordinary blocking call.
 """
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import logging
 import threading
 import time
-from typing import Any, Callable, List, Tuple
+from typing import Any, Callable, Deque, List, Optional, Tuple
 
 _logger = logging.getLogger(__name__)
 
@@ -29,16 +30,40 @@ class ScheduledTask:
         self.cancelled = True
 
 
-class Scheduler:
-    """Runs callables after a delay, or periodically, on one daemon thread."""
+_Entry = Tuple[float, int, ScheduledTask, Callable[..., Any], Tuple[Any, ...]]
 
-    def __init__(self, name: str = "hazelcast-scheduler"):
-        self._heap: List[Tuple[float, int, ScheduledTask, Callable[..., Any], tuple]] = []
+
+class Scheduler:
+    """Runs callables soon, after a delay, or periodically, on one daemon thread.
+
+    Args:
+        name: The thread's name.
+        on_start: Called first on the thread (e.g. to mark it).
+    """
+
+    def __init__(self, name: str = "hazelcast-scheduler", on_start: Optional[Callable[[], None]] = None):
+        self._heap: List[_Entry] = []
+        self._soon: Deque[Tuple[Callable[..., Any], Tuple[Any, ...]]] = collections.deque()
         self._sequence = itertools.count()
         self._condition = threading.Condition(threading.Lock())
         self._running = True
+        self._on_start = on_start
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
+        self._thread_id = self._thread.ident
+
+    def in_thread(self) -> bool:
+        """True on the scheduler's thread."""
+        return threading.get_ident() == self._thread_id
+
+    def call_soon(self, function: Callable[..., Any], *args: Any) -> None:
+        """Runs ``function(*args)`` on the thread, after what was queued before."""
+        with self._condition:
+            if not self._running:
+                return
+            self._soon.append((function, args))
+            if len(self._soon) == 1:
+                self._condition.notify()
 
     def schedule(self, delay: float, function: Callable[..., Any], *args: Any) -> ScheduledTask:
         """Runs ``function(*args)`` once, ``delay`` seconds from now."""
@@ -53,7 +78,7 @@ class Scheduler:
                 self._condition.notify()
         return task
 
-    def schedule_periodic(self, interval: float, function: Callable[[], Any], initial_delay: float = None) -> ScheduledTask:
+    def schedule_periodic(self, interval: float, function: Callable[[], Any], initial_delay: Optional[float] = None) -> ScheduledTask:
         """Runs ``function()`` every ``interval`` seconds until the task is cancelled."""
         handle = ScheduledTask()
 
@@ -72,22 +97,26 @@ class Scheduler:
         return handle
 
     def _run(self) -> None:
+        if self._on_start is not None:
+            self._on_start()
         heap = self._heap
+        soon = self._soon
         while True:
             with self._condition:
-                while self._running:
-                    if heap:
-                        wait = heap[0][0] - time.monotonic()
-                        if wait <= 0:
-                            break
-                        self._condition.wait(wait)
-                    else:
-                        self._condition.wait()
-                if not self._running:
-                    return
-                _, _, task, function, args = heapq.heappop(heap)
-            if task.cancelled:
-                continue
+                while True:
+                    if not self._running:
+                        return
+                    # A due timer goes first, so that a stream of callbacks never
+                    # starves heartbeats and timeouts.
+                    if heap and heap[0][0] <= time.monotonic():
+                        _, _, task, function, args = heapq.heappop(heap)
+                        if task.cancelled:
+                            continue
+                        break
+                    if soon:
+                        function, args = soon.popleft()
+                        break
+                    self._condition.wait(heap[0][0] - time.monotonic() if heap else None)
             try:
                 function(*args)
             except Exception:
@@ -98,6 +127,7 @@ class Scheduler:
         with self._condition:
             self._running = False
             self._heap.clear()
+            self._soon.clear()
             self._condition.notify()
         if threading.current_thread() is not self._thread:
             self._thread.join()

@@ -12,10 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from hazelcast import __version__
 from hazelcast.invocation import Invocation
+from hazelcast.transport import Timer, Transport, call_periodically
+
+if TYPE_CHECKING:
+    from hazelcast.config import Config
+    from hazelcast.connection import ConnectionManager
+    from hazelcast.invocation import InvocationService
 from hazelcast.metrics import MetricDescriptor, MetricsCompressor, ProbeUnit
 from hazelcast.protocol.codec import client_statistics_codec
 
@@ -38,22 +44,29 @@ class Statistics:
     """Collects the client's statistics and sends them periodically.
 
     Args:
-        client: The client (for its name).
+        client_name: The client's name.
         config: The client configuration.
-        scheduler: Runs the periodic task.
+        transport: Runs the periodic task.
         connection_manager: Gives the connection the report goes on.
         invocation_service: Sends the report.
     """
 
-    def __init__(self, client: Any, config: Any, scheduler: Any, connection_manager: Any, invocation_service: Any):
-        self._client = client
+    def __init__(
+        self,
+        client_name: str,
+        config: "Config",
+        transport: Transport,
+        connection_manager: "ConnectionManager",
+        invocation_service: "InvocationService",
+    ):
+        self._client_name = client_name
         self._enabled = config.statistics_enabled
         self._period = config.statistics_period
         self._username = config.creds_username
-        self._scheduler = scheduler
+        self._transport = transport
         self._connection_manager = connection_manager
         self._invocation_service = invocation_service
-        self._task: Any = None
+        self._task: Optional[Timer] = None
         self._start_time = time.monotonic()
         self._gauges = self._system_gauges()
 
@@ -61,7 +74,7 @@ class Statistics:
         """Starts the periodic reports if ``statistics_enabled`` is set."""
         if not self._enabled:
             return
-        self._task = self._scheduler.schedule_periodic(self._period, self._send_statistics)
+        self._task = call_periodically(self._transport, self._period, self._send_statistics)
         _logger.info("Client statistics enabled with a period of %s seconds", self._period)
 
     def shutdown(self) -> None:
@@ -89,7 +102,7 @@ class Statistics:
             ("clientVersion", __version__),
             ("clusterConnectionTimestamp", str(connection.start_time_millis)),
             ("clientAddress", "%s:%d" % (local.host, local.port) if local is not None else ""),
-            ("clientName", _escape(self._client.name)),
+            ("clientName", _escape(self._client_name)),
         ]
         if self._username is not None:
             pairs.append(("credentials.principal", _escape(self._username)))

@@ -10,6 +10,7 @@ import typing
 from collections.abc import Iterable, Sequence
 
 if typing.TYPE_CHECKING:
+    from hazelcast.cluster import ClusterService
     from hazelcast.core import MemberInfo
 
 DEFAULT_ADDRESS = "127.0.0.1"
@@ -150,7 +151,13 @@ class ImmutableLazyDataList(Sequence):
     def __len__(self) -> int:
         return len(self._list_data)
 
-    def __getitem__(self, index):
+    @typing.overload
+    def __getitem__(self, index: int) -> typing.Any: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> typing.List[typing.Any]: ...
+
+    def __getitem__(self, index: typing.Union[int, slice]) -> typing.Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         obj = self._list_obj[index]
@@ -287,7 +294,7 @@ class LoadBalancer:
     the others go through the load balancer.
     """
 
-    def init(self, cluster_service) -> None:
+    def init(self, cluster_service: "ClusterService") -> None:
         """Initializes the load balancer.
 
         Args:
@@ -309,16 +316,18 @@ class _AbstractLoadBalancer(LoadBalancer):
     # Keeps a snapshot of the member list, refreshed on every membership event.
     # next() reads the snapshot without locking: it is replaced, never mutated.
 
-    def __init__(self):
-        self._cluster_service = None
+    def __init__(self) -> None:
+        self._cluster_service: typing.Optional["ClusterService"] = None
         self._members: typing.List["MemberInfo"] = []
 
-    def init(self, cluster_service) -> None:
+    def init(self, cluster_service: "ClusterService") -> None:
         self._cluster_service = cluster_service
         self._members = list(cluster_service.get_members())
         cluster_service.add_listener(self._listener, self._listener, True)
 
-    def _listener(self, _member) -> None:
+    def _listener(self, _member: "MemberInfo") -> None:
+        # Listeners are added by init(), after the service is set.
+        assert self._cluster_service is not None
         self._members = list(self._cluster_service.get_members())
 
 
@@ -329,7 +338,7 @@ class RoundRobinLB(_AbstractLoadBalancer):
     interleaved.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         # next() on a count is atomic under the GIL, so no lock is needed.
         self._counter = itertools.count()

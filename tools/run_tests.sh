@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole suite three ways: with the compiled speedups, with pure Python
+# Type-checks the package (mypy, configured in pyproject.toml), then runs the whole
+# suite three ways: with the compiled speedups, with pure Python
 # (HAZELCAST_NO_SPEEDUPS=1), and under PyPy. Any failure fails the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ run() {
     "$@" || status=1
 }
 
+run "Type check (mypy)" \
+    "$PYTHON" -m mypy
 run "CPython, compiled speedups" \
     env HAZELCAST_REQUIRE_SPEEDUPS=1 "$PYTHON" -m pytest -q tests "$@"
 run "CPython, pure Python (HAZELCAST_NO_SPEEDUPS=1)" \

@@ -297,7 +297,10 @@ cdef class _DataInput:
     # -- objects and access -------------------------------------------------
 
     def read_object(self):
-        return self._service.read_object(self)
+        service = self._service
+        if service is None:
+            raise HazelcastSerializationError("cannot read an object: the input has no serialization service")
+        return service.read_object(self)
 
     def get_byte_order(self):
         return "BIG_ENDIAN" if self._big else "LITTLE_ENDIAN"

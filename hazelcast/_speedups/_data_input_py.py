@@ -127,7 +127,9 @@ class _ObjectDataInput(ObjectDataInput):
 
     # -- raw ------------------------------------------------------------
 
-    def read_into(self, buff, offset=None, length=None) -> bytearray:
+    def read_into(
+        self, buff: bytearray, offset: typing.Optional[int] = None, length: typing.Optional[int] = None
+    ) -> bytearray:
         if offset is None:
             offset = 0
         if length is None:
@@ -309,7 +311,10 @@ class _ObjectDataInput(ObjectDataInput):
     # -- objects and access ---------------------------------------------
 
     def read_object(self) -> typing.Any:
-        return self._service.read_object(self)
+        service = self._service
+        if service is None:
+            raise HazelcastSerializationError("cannot read an object: the input has no serialization service")
+        return service.read_object(self)
 
     def get_byte_order(self) -> str:
         return "BIG_ENDIAN" if self._is_big_endian else "LITTLE_ENDIAN"

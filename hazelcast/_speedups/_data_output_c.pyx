@@ -21,6 +21,7 @@ from libc.string cimport memcpy, memset
 
 from hazelcast._speedups._endian cimport store16, store32, store64, store_double, store_float
 
+from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.api import ObjectDataOutput
 from hazelcast.serialization.bits import (
     BE_DOUBLE, BE_FLOAT, BE_INT, BE_LONG, BE_SHORT, BE_USHORT,
@@ -359,7 +360,10 @@ cdef class _DataOutput:
     # -- objects and access ---------------------------------------------------
 
     def write_object(self, val):
-        self._service.write_object(self, val)
+        service = self._service
+        if service is None:
+            raise HazelcastSerializationError("cannot write an object: the output has no serialization service")
+        service.write_object(self, val)
 
     def to_byte_array(self):
         return self._buf[: self._cur]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import struct
 import typing
 
+from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.api import ObjectDataOutput
 from hazelcast.serialization.bits import (
     BE_DOUBLE,
@@ -95,7 +96,9 @@ class _ObjectDataOutput(ObjectDataOutput):
 
     # -- primitives -----------------------------------------------------
 
-    def write_from(self, buff, offset=None, length=None) -> None:
+    def write_from(
+        self, buff: bytearray, offset: typing.Optional[int] = None, length: typing.Optional[int] = None
+    ) -> None:
         if offset is None:
             offset = 0
         if length is None:
@@ -218,7 +221,7 @@ class _ObjectDataOutput(ObjectDataOutput):
 
     # -- arrays ---------------------------------------------------------
 
-    def _write_packed(self, code: str, size: int, val) -> None:
+    def _write_packed(self, code: str, size: int, val: typing.Optional[typing.Sequence[typing.Any]]) -> None:
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
@@ -233,7 +236,7 @@ class _ObjectDataOutput(ObjectDataOutput):
             struct.pack_into("%s%d%s" % (self._order, n, code), buf, pos + 4, *val)
         self._pos = pos + total
 
-    def write_byte_array(self, val) -> None:
+    def write_byte_array(self, val: typing.Optional[typing.Union[bytes, bytearray, typing.Sequence[int]]]) -> None:
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
@@ -250,35 +253,35 @@ class _ObjectDataOutput(ObjectDataOutput):
             buf[pos : pos + n] = bytes(v & 0xFF for v in val)
         self._pos = pos + n
 
-    def write_boolean_array(self, val) -> None:
+    def write_boolean_array(self, val: typing.Optional[typing.Sequence[bool]]) -> None:
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
         self.write_int(len(val))
         self._write_raw(bytes([1 if v else 0 for v in val]))
 
-    def write_char_array(self, val) -> None:
+    def write_char_array(self, val: typing.Optional[typing.Sequence[str]]) -> None:
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
         self._write_packed("H", 2, [ord(c) for c in val])
 
-    def write_short_array(self, val) -> None:
+    def write_short_array(self, val: typing.Optional[typing.Sequence[int]]) -> None:
         self._write_packed("h", 2, val)
 
-    def write_int_array(self, val) -> None:
+    def write_int_array(self, val: typing.Optional[typing.Sequence[int]]) -> None:
         self._write_packed("i", 4, val)
 
-    def write_long_array(self, val) -> None:
+    def write_long_array(self, val: typing.Optional[typing.Sequence[int]]) -> None:
         self._write_packed("q", 8, val)
 
-    def write_float_array(self, val) -> None:
+    def write_float_array(self, val: typing.Optional[typing.Sequence[float]]) -> None:
         self._write_packed("f", 4, val)
 
-    def write_double_array(self, val) -> None:
+    def write_double_array(self, val: typing.Optional[typing.Sequence[float]]) -> None:
         self._write_packed("d", 8, val)
 
-    def write_string_array(self, val) -> None:
+    def write_string_array(self, val: typing.Optional[typing.Sequence[typing.Optional[str]]]) -> None:
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
@@ -286,13 +289,16 @@ class _ObjectDataOutput(ObjectDataOutput):
         for item in val:
             self.write_string(item)
 
-    def write_utf_array(self, val) -> None:
+    def write_utf_array(self, val: typing.Optional[typing.Sequence[typing.Optional[str]]]) -> None:
         self.write_string_array(val)
 
     # -- objects and access ---------------------------------------------
 
     def write_object(self, val: typing.Any) -> None:
-        self._service.write_object(self, val)
+        service = self._service
+        if service is None:
+            raise HazelcastSerializationError("cannot write an object: the output has no serialization service")
+        service.write_object(self, val)
 
     def to_byte_array(self) -> bytearray:
         return self._buffer[: self._pos]

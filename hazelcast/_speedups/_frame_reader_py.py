@@ -14,7 +14,7 @@ the next part of the original message.
 from __future__ import annotations
 
 import struct
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 from hazelcast.errors import MalformedMessageError
 from hazelcast.protocol.client_message import (
@@ -153,7 +153,7 @@ class FrameReader:
         self._needed = needed
         return messages
 
-    def _add_fragment(self, frames: List[Frame], size: int):
+    def _add_fragment(self, frames: List[Frame], size: int) -> Optional[InboundMessage]:
         first = frames[0]
         if len(first.buf) < 8:
             raise MalformedMessageError(

@@ -7,7 +7,7 @@ Blocks are read little-endian whatever the platform, as Java's
 from __future__ import annotations
 
 import struct
-from typing import Union
+from typing import Dict, Union
 
 Buffer = Union[bytes, bytearray, memoryview]
 
@@ -15,7 +15,7 @@ _C1 = 0xCC9E2D51
 _C2 = 0x1B873593
 _MASK = 0xFFFFFFFF
 
-_struct_cache = {}
+_struct_cache: Dict[int, struct.Struct] = {}
 
 
 def _blocks_format(count: int) -> struct.Struct:

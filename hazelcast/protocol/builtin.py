@@ -12,7 +12,20 @@ import datetime
 import decimal
 import struct
 import uuid as _uuid
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Collection,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
 
 from hazelcast.protocol.client_message import (
     BEGIN_DATA_STRUCTURE_FLAG,
@@ -29,6 +42,20 @@ from hazelcast.protocol.client_message import (
     InboundMessage,
 )
 from hazelcast.serialization.data import Data
+
+if TYPE_CHECKING:
+    from hazelcast.core import HazelcastJsonValue
+    from hazelcast.protocol import ErrorHolder
+
+_T = TypeVar("_T")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+# Encoders append a value's frames to a buffer: (buf, value[, is_final]).
+Encoder = Callable[[bytearray, _T], None]
+FinalEncoder = Callable[[bytearray, _T, bool], None]
+# Decoders read a value's frames at the message's cursor.
+Decoder = Callable[[InboundMessage], _T]
 
 BOOLEAN_SIZE_IN_BYTES = 1
 BYTE_SIZE_IN_BYTES = 1
@@ -151,6 +178,14 @@ class FixSizedTypesCodec:
             return None
         return _make_uuid(msb, lsb)
 
+    @staticmethod
+    def decode_non_null_uuid(buf: bytes, offset: int) -> _uuid.UUID:
+        """Reads a UUID the protocol defines as not nullable (see :func:`_non_null_uuid`)."""
+        is_null, msb, lsb = _UUID.unpack_from(buf, offset)
+        if is_null:
+            return None  # type: ignore[return-value]  # never sent, see _non_null_uuid
+        return _make_uuid(msb, lsb)
+
 
 class CodecUtil:
     """Helpers for nullable values and nested data structures."""
@@ -171,14 +206,16 @@ class CodecUtil:
                 expected_end_frames += 1
 
     @staticmethod
-    def encode_nullable(buf: bytearray, value: Any, encoder: Callable, is_final: bool = False) -> None:
+    def encode_nullable(
+        buf: bytearray, value: Optional[_T], encoder: FinalEncoder[_T], is_final: bool = False
+    ) -> None:
         if value is None:
             buf += NULL_FINAL_FRAME_BUF if is_final else NULL_FRAME_BUF
         else:
             encoder(buf, value, is_final)
 
     @staticmethod
-    def decode_nullable(msg: InboundMessage, decoder: Callable[[InboundMessage], Any]) -> Any:
+    def decode_nullable(msg: InboundMessage, decoder: Decoder[_T]) -> Optional[_T]:
         if CodecUtil.next_frame_is_null_frame(msg):
             return None
         return decoder(msg)
@@ -249,118 +286,183 @@ class DataCodec:
         return Data(frame.buf)
 
 
-def _fixed_array_codec(code: str, size: int):
-    # A frame holding items of one fixed-size type back to back.
-    def encode(buf: bytearray, items, is_final: bool = False) -> None:
-        n = len(items)
-        buf += _pack_header(n * size + _HEADER_SIZE, IS_FINAL_FLAG if is_final else 0)
-        buf += struct.pack("<%d%s" % (n, code), *items)
+# A frame holding items of one fixed-size type back to back.
 
-    def decode(msg: InboundMessage) -> list:
-        content = msg.next_frame().buf
-        return list(struct.unpack("<%d%s" % (len(content) // size, code), content))
 
-    return staticmethod(encode), staticmethod(decode)
+def _encode_fixed_array(buf: bytearray, items: Sequence[_T], is_final: bool, code: str, size: int) -> None:
+    n = len(items)
+    buf += _pack_header(n * size + _HEADER_SIZE, IS_FINAL_FLAG if is_final else 0)
+    buf += struct.pack("<%d%s" % (n, code), *items)
+
+
+def _decode_fixed_array(msg: InboundMessage, code: str, size: int) -> List[Any]:
+    content = msg.next_frame().buf
+    return list(struct.unpack("<%d%s" % (len(content) // size, code), content))
 
 
 class ListIntegerCodec:
-    encode, decode = _fixed_array_codec("i", INT_SIZE_IN_BYTES)
+    @staticmethod
+    def encode(buf: bytearray, items: Sequence[int], is_final: bool = False) -> None:
+        _encode_fixed_array(buf, items, is_final, "i", INT_SIZE_IN_BYTES)
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[int]:
+        return _decode_fixed_array(msg, "i", INT_SIZE_IN_BYTES)
 
 
 class ListLongCodec:
-    encode, decode = _fixed_array_codec("q", LONG_SIZE_IN_BYTES)
+    @staticmethod
+    def encode(buf: bytearray, items: Sequence[int], is_final: bool = False) -> None:
+        _encode_fixed_array(buf, items, is_final, "q", LONG_SIZE_IN_BYTES)
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[int]:
+        return _decode_fixed_array(msg, "q", LONG_SIZE_IN_BYTES)
 
 
-class LongArrayCodec:
-    encode, decode = _fixed_array_codec("q", LONG_SIZE_IN_BYTES)
+class LongArrayCodec(ListLongCodec):
+    pass
 
 
 class FloatArrayCodec:
-    encode, decode = _fixed_array_codec("f", FLOAT_SIZE_IN_BYTES)
+    @staticmethod
+    def encode(buf: bytearray, items: Sequence[float], is_final: bool = False) -> None:
+        _encode_fixed_array(buf, items, is_final, "f", FLOAT_SIZE_IN_BYTES)
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[float]:
+        return _decode_fixed_array(msg, "f", FLOAT_SIZE_IN_BYTES)
 
 
-def _fixed_entry_list_codec(entry: struct.Struct, split: Callable, join: Callable):
-    # A frame holding (key, value) entries of fixed-size types back to back.
-    size = entry.size
-
-    def encode(buf: bytearray, entries, is_final: bool = False) -> None:
-        n = len(entries)
-        buf += _pack_header(n * size + _HEADER_SIZE, IS_FINAL_FLAG if is_final else 0)
-        pack = entry.pack
-        for key, value in entries:
-            buf += pack(*split(key, value))
-
-    def decode(msg: InboundMessage) -> list:
-        content = msg.next_frame().buf
-        usable = len(content) - len(content) % size
-        return [join(fields) for fields in entry.iter_unpack(content[:usable])]
-
-    return staticmethod(encode), staticmethod(decode)
+# A frame holding (key, value) entries of fixed-size types back to back.
 
 
-def _join_uuid(is_null: bool, msb: int, lsb: int) -> Optional[_uuid.UUID]:
-    return None if is_null else _make_uuid(msb, lsb)
+def _encode_fixed_entries(
+    buf: bytearray,
+    entries: Collection[Tuple[_K, _V]],
+    is_final: bool,
+    entry: struct.Struct,
+    split: Callable[[_K, _V], Tuple[Any, ...]],
+) -> None:
+    buf += _pack_header(len(entries) * entry.size + _HEADER_SIZE, IS_FINAL_FLAG if is_final else 0)
+    pack = entry.pack
+    for key, value in entries:
+        buf += pack(*split(key, value))
+
+
+def _decode_fixed_entries(
+    msg: InboundMessage, entry: struct.Struct, join: Callable[[Tuple[Any, ...]], Tuple[_K, _V]]
+) -> List[Tuple[_K, _V]]:
+    content = msg.next_frame().buf
+    usable = len(content) - len(content) % entry.size
+    return [join(fields) for fields in entry.iter_unpack(content[:usable])]
+
+
+def _same_entry(key: _K, value: _V) -> Tuple[_K, _V]:
+    return key, value
+
+
+def _non_null_uuid(is_null: bool, msb: int, lsb: int) -> _uuid.UUID:
+    # For the UUIDs the protocol defines as not nullable (list items, fields not
+    # marked nullable), which members never send as null. Should one be null all
+    # the same, it reads as None, as a nullable one would, rather than failing the
+    # whole message: the type is what members send, not what the bytes allow.
+    if is_null:
+        return None  # type: ignore[return-value]  # see above: never sent
+    return _make_uuid(msb, lsb)
 
 
 class ListUUIDCodec:
     @staticmethod
-    def encode(buf: bytearray, items, is_final: bool = False) -> None:
+    def encode(buf: bytearray, items: Collection[Optional[_uuid.UUID]], is_final: bool = False) -> None:
         buf += _pack_header(len(items) * UUID_SIZE_IN_BYTES + _HEADER_SIZE, IS_FINAL_FLAG if is_final else 0)
         pack = _UUID.pack
         for item in items:
             buf += pack(*uuid_fields(item))
 
     @staticmethod
-    def decode(msg: InboundMessage) -> List[Optional[_uuid.UUID]]:
+    def decode(msg: InboundMessage) -> List[_uuid.UUID]:
         content = msg.next_frame().buf
         usable = len(content) - len(content) % UUID_SIZE_IN_BYTES
-        return [_join_uuid(*fields) for fields in _UUID.iter_unpack(content[:usable])]
+        return [_non_null_uuid(*fields) for fields in _UUID.iter_unpack(content[:usable])]
 
 
 class EntryListIntegerUUIDCodec:
-    encode, decode = _fixed_entry_list_codec(
-        _INT_UUID,
-        lambda k, v: (k,) + uuid_fields(v),
-        lambda f: (f[0], _join_uuid(f[1], f[2], f[3])),
-    )
+    @staticmethod
+    def encode(
+        buf: bytearray, entries: Collection[Tuple[int, Optional[_uuid.UUID]]], is_final: bool = False
+    ) -> None:
+        _encode_fixed_entries(buf, entries, is_final, _INT_UUID, lambda k, v: (k,) + uuid_fields(v))
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[Tuple[int, _uuid.UUID]]:
+        return _decode_fixed_entries(msg, _INT_UUID, lambda f: (f[0], _non_null_uuid(f[1], f[2], f[3])))
 
 
 class EntryListIntegerLongCodec:
-    encode, decode = _fixed_entry_list_codec(_INT_LONG, lambda k, v: (k, v), tuple)
+    @staticmethod
+    def encode(buf: bytearray, entries: Collection[Tuple[int, int]], is_final: bool = False) -> None:
+        _encode_fixed_entries(buf, entries, is_final, _INT_LONG, _same_entry)
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[Tuple[int, int]]:
+        return _decode_fixed_entries(msg, _INT_LONG, tuple)
 
 
 class EntryListIntegerIntegerCodec:
-    encode, decode = _fixed_entry_list_codec(_INT_INT, lambda k, v: (k, v), tuple)
+    @staticmethod
+    def encode(buf: bytearray, entries: Collection[Tuple[int, int]], is_final: bool = False) -> None:
+        _encode_fixed_entries(buf, entries, is_final, _INT_INT, _same_entry)
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[Tuple[int, int]]:
+        return _decode_fixed_entries(msg, _INT_INT, tuple)
 
 
 class EntryListUUIDLongCodec:
-    encode, decode = _fixed_entry_list_codec(
-        _UUID_LONG,
-        lambda k, v: uuid_fields(k) + (v,),
-        lambda f: (_join_uuid(f[0], f[1], f[2]), f[3]),
-    )
+    @staticmethod
+    def encode(
+        buf: bytearray, entries: Collection[Tuple[Optional[_uuid.UUID], int]], is_final: bool = False
+    ) -> None:
+        _encode_fixed_entries(buf, entries, is_final, _UUID_LONG, lambda k, v: uuid_fields(k) + (v,))
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[Tuple[_uuid.UUID, int]]:
+        return _decode_fixed_entries(msg, _UUID_LONG, lambda f: (_non_null_uuid(f[0], f[1], f[2]), f[3]))
 
 
 class EntryListUUIDUUIDCodec:
-    encode, decode = _fixed_entry_list_codec(
-        _UUID_UUID,
-        lambda k, v: uuid_fields(k) + uuid_fields(v),
-        lambda f: (_join_uuid(f[0], f[1], f[2]), _join_uuid(f[3], f[4], f[5])),
-    )
+    @staticmethod
+    def encode(
+        buf: bytearray,
+        entries: Collection[Tuple[Optional[_uuid.UUID], Optional[_uuid.UUID]]],
+        is_final: bool = False,
+    ) -> None:
+        _encode_fixed_entries(
+            buf, entries, is_final, _UUID_UUID, lambda k, v: uuid_fields(k) + uuid_fields(v)
+        )
+
+    @staticmethod
+    def decode(msg: InboundMessage) -> List[Tuple[_uuid.UUID, _uuid.UUID]]:
+        return _decode_fixed_entries(
+            msg, _UUID_UUID, lambda f: (_non_null_uuid(f[0], f[1], f[2]), _non_null_uuid(f[3], f[4], f[5]))
+        )
 
 
 class ListMultiFrameCodec:
     """A list as a BEGIN frame, the items' frames and an END frame."""
 
     @staticmethod
-    def encode(buf: bytearray, items, encoder: Callable, is_final: bool = False) -> None:
+    def encode(buf: bytearray, items: Iterable[_T], encoder: Encoder[_T], is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         for item in items:
             encoder(buf, item)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def encode_contains_nullable(buf: bytearray, items, encoder: Callable, is_final: bool = False) -> None:
+    def encode_contains_nullable(
+        buf: bytearray, items: Iterable[Optional[_T]], encoder: Encoder[_T], is_final: bool = False
+    ) -> None:
         buf += BEGIN_FRAME_BUF
         for item in items:
             if item is None:
@@ -370,28 +472,29 @@ class ListMultiFrameCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def encode_nullable(buf: bytearray, items, encoder: Callable, is_final: bool = False) -> None:
+    def encode_nullable(
+        buf: bytearray, items: Optional[Iterable[_T]], encoder: Encoder[_T], is_final: bool = False
+    ) -> None:
         if items is None:
             buf += NULL_FINAL_FRAME_BUF if is_final else NULL_FRAME_BUF
         else:
             ListMultiFrameCodec.encode(buf, items, encoder, is_final)
 
     @staticmethod
-    def decode(msg: InboundMessage, decoder: Callable[[InboundMessage], Any]) -> list:
+    def decode(msg: InboundMessage, decoder: Decoder[_T]) -> List[_T]:
         result = []
         msg.skip_frame()  # begin frame
-        while not msg.peek_next_frame().flags & END_DATA_STRUCTURE_FLAG:
+        while not msg.peek_next_frame_flags() & END_DATA_STRUCTURE_FLAG:
             result.append(decoder(msg))
         msg.skip_frame()  # end frame
         return result
 
     @staticmethod
-    def decode_contains_nullable(msg: InboundMessage, decoder: Callable[[InboundMessage], Any]) -> list:
-        result = []
+    def decode_contains_nullable(msg: InboundMessage, decoder: Decoder[_T]) -> List[Optional[_T]]:
+        result: List[Optional[_T]] = []
         msg.skip_frame()
         while True:
-            frame = msg.peek_next_frame()
-            flags = frame.flags
+            flags = msg.peek_next_frame_flags()
             if flags & END_DATA_STRUCTURE_FLAG:
                 break
             if flags & IS_NULL_FLAG:
@@ -403,7 +506,7 @@ class ListMultiFrameCodec:
         return result
 
     @staticmethod
-    def decode_nullable(msg: InboundMessage, decoder: Callable[[InboundMessage], Any]) -> Optional[list]:
+    def decode_nullable(msg: InboundMessage, decoder: Decoder[_T]) -> Optional[List[_T]]:
         if CodecUtil.next_frame_is_null_frame(msg):
             return None
         return ListMultiFrameCodec.decode(msg, decoder)
@@ -411,7 +514,7 @@ class ListMultiFrameCodec:
 
 class ListDataCodec:
     @staticmethod
-    def encode(buf: bytearray, items: List[Data], is_final: bool = False) -> None:
+    def encode(buf: bytearray, items: Iterable[Data], is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         for item in items:
             content = item.buffer
@@ -421,7 +524,7 @@ class ListDataCodec:
 
     @staticmethod
     def decode(msg: InboundMessage) -> List[Data]:
-        result = []
+        result: List[Data] = []
         msg.skip_frame()
         while True:
             frame = msg.next_frame()
@@ -434,7 +537,13 @@ class EntryListCodec:
     """(key, value) entries as a BEGIN frame, key and value frames, an END frame."""
 
     @staticmethod
-    def encode(buf: bytearray, entries, key_encoder: Callable, value_encoder: Callable, is_final: bool = False) -> None:
+    def encode(
+        buf: bytearray,
+        entries: Iterable[Tuple[_K, _V]],
+        key_encoder: Encoder[_K],
+        value_encoder: Encoder[_V],
+        is_final: bool = False,
+    ) -> None:
         buf += BEGIN_FRAME_BUF
         for key, value in entries:
             key_encoder(buf, key)
@@ -442,24 +551,32 @@ class EntryListCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def encode_nullable(buf: bytearray, entries, key_encoder: Callable, value_encoder: Callable, is_final: bool = False) -> None:
+    def encode_nullable(
+        buf: bytearray,
+        entries: Optional[Iterable[Tuple[_K, _V]]],
+        key_encoder: Encoder[_K],
+        value_encoder: Encoder[_V],
+        is_final: bool = False,
+    ) -> None:
         if entries is None:
             buf += NULL_FINAL_FRAME_BUF if is_final else NULL_FRAME_BUF
         else:
             EntryListCodec.encode(buf, entries, key_encoder, value_encoder, is_final)
 
     @staticmethod
-    def decode(msg: InboundMessage, key_decoder: Callable, value_decoder: Callable) -> List[Tuple[Any, Any]]:
+    def decode(msg: InboundMessage, key_decoder: Decoder[_K], value_decoder: Decoder[_V]) -> List[Tuple[_K, _V]]:
         result = []
         msg.skip_frame()
-        while not msg.peek_next_frame().flags & END_DATA_STRUCTURE_FLAG:
+        while not msg.peek_next_frame_flags() & END_DATA_STRUCTURE_FLAG:
             key = key_decoder(msg)
             result.append((key, value_decoder(msg)))
         msg.skip_frame()
         return result
 
     @staticmethod
-    def decode_nullable(msg: InboundMessage, key_decoder: Callable, value_decoder: Callable):
+    def decode_nullable(
+        msg: InboundMessage, key_decoder: Decoder[_K], value_decoder: Decoder[_V]
+    ) -> Optional[List[Tuple[_K, _V]]]:
         if CodecUtil.next_frame_is_null_frame(msg):
             return None
         return EntryListCodec.decode(msg, key_decoder, value_decoder)
@@ -469,22 +586,36 @@ class MapCodec:
     """A dict, encoded like an entry list."""
 
     @staticmethod
-    def encode(buf: bytearray, mapping: Dict, key_encoder: Callable, value_encoder: Callable, is_final: bool = False) -> None:
+    def encode(
+        buf: bytearray,
+        mapping: Mapping[_K, _V],
+        key_encoder: Encoder[_K],
+        value_encoder: Encoder[_V],
+        is_final: bool = False,
+    ) -> None:
         EntryListCodec.encode(buf, mapping.items(), key_encoder, value_encoder, is_final)
 
     @staticmethod
-    def encode_nullable(buf: bytearray, mapping, key_encoder: Callable, value_encoder: Callable, is_final: bool = False) -> None:
+    def encode_nullable(
+        buf: bytearray,
+        mapping: Optional[Mapping[_K, _V]],
+        key_encoder: Encoder[_K],
+        value_encoder: Encoder[_V],
+        is_final: bool = False,
+    ) -> None:
         if mapping is None:
             buf += NULL_FINAL_FRAME_BUF if is_final else NULL_FRAME_BUF
         else:
             EntryListCodec.encode(buf, mapping.items(), key_encoder, value_encoder, is_final)
 
     @staticmethod
-    def decode(msg: InboundMessage, key_decoder: Callable, value_decoder: Callable) -> Dict:
+    def decode(msg: InboundMessage, key_decoder: Decoder[_K], value_decoder: Decoder[_V]) -> Dict[_K, _V]:
         return dict(EntryListCodec.decode(msg, key_decoder, value_decoder))
 
     @staticmethod
-    def decode_nullable(msg: InboundMessage, key_decoder: Callable, value_decoder: Callable) -> Optional[Dict]:
+    def decode_nullable(
+        msg: InboundMessage, key_decoder: Decoder[_K], value_decoder: Decoder[_V]
+    ) -> Optional[Dict[_K, _V]]:
         if CodecUtil.next_frame_is_null_frame(msg):
             return None
         return dict(EntryListCodec.decode(msg, key_decoder, value_decoder))
@@ -494,7 +625,9 @@ class EntryListUUIDListIntegerCodec:
     """Values as a list of integer lists, then all keys in one UUID list frame."""
 
     @staticmethod
-    def encode(buf: bytearray, entries, is_final: bool = False) -> None:
+    def encode(
+        buf: bytearray, entries: Iterable[Tuple[Optional[_uuid.UUID], Sequence[int]]], is_final: bool = False
+    ) -> None:
         keys = []
         buf += BEGIN_FRAME_BUF
         for key, value in entries:
@@ -514,7 +647,7 @@ class EntryListLongByteArrayCodec:
     """Values as a list of byte-array frames, then all keys in one long list frame."""
 
     @staticmethod
-    def encode(buf: bytearray, entries, is_final: bool = False) -> None:
+    def encode(buf: bytearray, entries: Iterable[Tuple[int, bytes]], is_final: bool = False) -> None:
         keys = []
         buf += BEGIN_FRAME_BUF
         for key, value in entries:
@@ -544,7 +677,7 @@ class SqlPage:
 
     __slots__ = ("column_type_ids", "columns", "is_last")
 
-    def __init__(self, column_type_ids: List[int], columns: List[list], is_last: bool):
+    def __init__(self, column_type_ids: List[int], columns: List[List[Any]], is_last: bool):
         self.column_type_ids = column_type_ids
         self.columns = columns
         self.is_last = is_last
@@ -585,7 +718,7 @@ def _struct_reader(s: struct.Struct) -> Callable[[bytes, int], Any]:
     return lambda buf, offset: unpack_from(buf, offset)[0]
 
 
-def _decode_cn_fixed(msg: InboundMessage, size: int, read: Callable[[bytes, int], Any]) -> list:
+def _decode_cn_fixed(msg: InboundMessage, size: int, read: Callable[[bytes, int], Any]) -> List[Any]:
     # A column of fixed-size values that may hold nulls: a type byte and a count,
     # then the values, or (mixed) per 8 items a presence bitmask and the present ones.
     buf = msg.next_frame().buf
@@ -595,7 +728,7 @@ def _decode_cn_fixed(msg: InboundMessage, size: int, read: Callable[[bytes, int]
     position = _CN_HEADER.size
     if kind == _CN_NOT_NULL_ONLY:
         return [read(buf, position + i * size) for i in range(count)]
-    result = []
+    result: List[Any] = []
     while len(result) < count:
         mask = buf[position]
         position += 1
@@ -616,14 +749,14 @@ def _decode_big_decimal(msg: InboundMessage) -> decimal.Decimal:
     return decimal.Decimal(unscaled).scaleb(-scale)
 
 
-def _decode_json(msg: InboundMessage):
+def _decode_json(msg: InboundMessage) -> HazelcastJsonValue:
     from hazelcast.core import HazelcastJsonValue
 
     return HazelcastJsonValue(StringCodec.decode(msg))
 
 
 # SQL column type id -> (item size, reader) for the fixed-size column types.
-_SQL_FIXED_COLUMNS = {
+_SQL_FIXED_COLUMNS: Dict[int, Tuple[int, Callable[[bytes, int], Any]]] = {
     1: (BOOLEAN_SIZE_IN_BYTES, FixSizedTypesCodec.decode_boolean),
     2: (BYTE_SIZE_IN_BYTES, _struct_reader(_BYTE)),
     3: (SHORT_SIZE_IN_BYTES, _struct_reader(_SHORT)),
@@ -637,7 +770,7 @@ _SQL_FIXED_COLUMNS = {
     12: (_DATETIME_OFFSET.size, _decode_datetime_offset),
 }
 # SQL column type id -> decoder of one non-null item, for the frame-per-item types.
-_SQL_FRAME_COLUMNS = {
+_SQL_FRAME_COLUMNS: Dict[int, Decoder[Any]] = {
     0: StringCodec.decode,
     6: _decode_big_decimal,
     13: DataCodec.decode,
@@ -652,7 +785,7 @@ class SqlPageCodec:
         msg.skip_frame()  # begin frame
         is_last = msg.next_frame().buf[0] == 1
         column_type_ids = ListIntegerCodec.decode(msg)
-        columns = []
+        columns: List[List[Any]] = []
         for type_id in column_type_ids:
             fixed = _SQL_FIXED_COLUMNS.get(type_id)
             if fixed is not None:
@@ -672,14 +805,14 @@ class SqlPageCodec:
 # --- error responses ----------------------------------------------------------------
 
 
-def decode_error_holders(msg: InboundMessage) -> list:
+def decode_error_holders(msg: InboundMessage) -> List[ErrorHolder]:
     """Decodes an error response (message type 0).
 
     Args:
         msg: The error response, its cursor at the initial frame.
 
     Returns:
-        list[hazelcast.protocol.ErrorHolder]: The error and then its causes.
+        The error and then its causes.
     """
     # Imported here: the generated custom codec imports this module.
     from hazelcast.protocol.codec.custom.error_holder_codec import ErrorHolderCodec

@@ -204,6 +204,14 @@ class InboundMessage:
         frames = self.frames
         return frames[index] if index < len(frames) else None
 
+    def peek_next_frame_flags(self) -> int:
+        """Returns the flags of the frame at the cursor, without moving the cursor.
+
+        Raises:
+            IndexError: If every frame was read already.
+        """
+        return self.frames[self._index].flags
+
     def has_next_frame(self) -> bool:
         return self._index < len(self.frames)
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import threading
 import typing
 
+from hazelcast.future import Future, ImmediateFuture
 from hazelcast.invocation import Invocation
 from hazelcast.protocol.codec import client_create_proxy_codec, client_destroy_proxy_codec
 from hazelcast.proxy.base import Proxy
 from hazelcast.proxy.map import create_map_proxy
+
+if typing.TYPE_CHECKING:
+    from hazelcast.proxy.context import ClientContext
 
 EXECUTOR_SERVICE = "hz:impl:executorService"
 FLAKE_ID_GENERATOR_SERVICE = "hz:impl:flakeIdGeneratorService"
@@ -26,7 +30,7 @@ VECTOR_SERVICE = "hz:service:vector"
 
 # service name -> factory(service_name, name, context). Proxies of further data
 # structures register here as they are written.
-_proxy_init: typing.Dict[str, typing.Callable[[str, str, typing.Any], Proxy]] = {
+_proxy_init: typing.Dict[str, typing.Callable[[str, str, "ClientContext"], Proxy]] = {
     MAP_SERVICE: create_map_proxy,
 }
 
@@ -34,21 +38,25 @@ _proxy_init: typing.Dict[str, typing.Callable[[str, str, typing.Any], Proxy]] = 
 class ProxyManager:
     """Creates proxies on first use and hands out the same object afterwards.
 
+    Creation and destruction on the cluster return Futures: the client's faces wait
+    for them (the threaded client) or await them (the asyncio client).
+
     Args:
         context: The client context the proxies are created with.
     """
 
-    def __init__(self, context: typing.Any):
+    def __init__(self, context: "ClientContext"):
         self._context = context
         self._proxies: typing.Dict[typing.Tuple[str, str], Proxy] = {}
-        # Serializes creation only; lookups of existing proxies take no lock.
+        # Creations on the cluster under way: a second caller shares the first's.
+        self._creating: typing.Dict[typing.Tuple[str, str], Future[Proxy]] = {}
         self._lock = threading.Lock()
 
-    def get_or_create(self, service_name: str, name: str, create_on_remote: bool = True) -> Proxy:
+    def get_or_create(self, service_name: str, name: str, create_on_remote: bool = True) -> Future[Proxy]:
         """Returns the proxy of ``name`` in ``service_name``, creating it if needed.
 
         On first use the object is also created on the cluster (unless
-        ``create_on_remote`` is False), and this call waits for that.
+        ``create_on_remote`` is False); the Future completes once it is.
 
         Args:
             service_name: The member-side service name, e.g. :data:`MAP_SERVICE`.
@@ -56,7 +64,7 @@ class ProxyManager:
             create_on_remote: Whether to create the object on the cluster.
 
         Returns:
-            The proxy; the same object for the same service and name.
+            Future of the proxy; the same object for the same service and name.
 
         Raises:
             ValueError: If no proxy type is known for ``service_name``.
@@ -64,27 +72,45 @@ class ProxyManager:
         ns = (service_name, name)
         proxy = self._proxies.get(ns)
         if proxy is not None:
-            return proxy
-        with self._lock:
-            proxy = self._proxies.get(ns)
-            if proxy is not None:
-                return proxy
-            proxy = self._create_proxy(service_name, name, create_on_remote)
-            self._proxies[ns] = proxy
-            return proxy
-
-    def _create_proxy(self, service_name: str, name: str, create_on_remote: bool) -> Proxy:
+            return ImmediateFuture(proxy)
         factory = _proxy_init.get(service_name)
         if factory is None:
             raise ValueError("no proxy is available for service_name %r" % (service_name,))
-        if create_on_remote:
-            request = client_create_proxy_codec.encode_request(name, service_name)
-            invocation = Invocation(request)
-            self._context.invocation_service.invoke(invocation)
-            invocation.future.result()
-        return factory(service_name, name, self._context)
+        with self._lock:
+            proxy = self._proxies.get(ns)
+            if proxy is not None:
+                return ImmediateFuture(proxy)
+            creating = self._creating.get(ns)
+            if creating is not None:
+                return creating
+            if not create_on_remote:
+                proxy = self._proxies[ns] = factory(service_name, name, self._context)
+                return ImmediateFuture(proxy)
+            creating = self._creating[ns] = Future()
+        try:
+            proxy = factory(service_name, name, self._context)
+        except BaseException:
+            with self._lock:
+                self._creating.pop(ns, None)
+            raise
+        invocation = Invocation(client_create_proxy_codec.encode_request(name, service_name))
+        self._context.invocation_service.invoke(invocation)
 
-    def destroy_proxy(self, service_name: str, name: str, destroy_on_remote: bool = True) -> bool:
+        def created(done: Future[typing.Any]) -> None:
+            with self._lock:
+                self._creating.pop(ns, None)
+                error = done.exception()
+                if error is None:
+                    self._proxies[ns] = proxy
+            if error is None:
+                creating.set_result(proxy)
+            else:
+                creating.set_exception(error)
+
+        invocation.add_done_callback(created)
+        return creating
+
+    def destroy_proxy(self, service_name: str, name: str, destroy_on_remote: bool = True) -> Future[bool]:
         """Forgets the proxy and destroys the distributed object on the cluster.
 
         Args:
@@ -93,21 +119,26 @@ class ProxyManager:
             destroy_on_remote: Whether to destroy the object on the cluster.
 
         Returns:
-            ``True`` if this client held the proxy, ``False`` otherwise (the object
-            is destroyed on the cluster either way).
+            Future of ``True`` if this client held the proxy, ``False`` otherwise
+            (the object is destroyed on the cluster either way).
         """
         ns = (service_name, name)
         with self._lock:
             proxy = self._proxies.pop(ns, None)
-        if destroy_on_remote:
-            # Also when this client no longer holds the proxy (get_distributed_objects
-            # may have dropped it while the members still learn of it): the user
-            # asked for the object to be destroyed.
-            request = client_destroy_proxy_codec.encode_request(name, service_name)
-            invocation = Invocation(request)
-            self._context.invocation_service.invoke(invocation)
-            invocation.future.result()
-        return proxy is not None
+        held = proxy is not None
+        if not destroy_on_remote:
+            return ImmediateFuture(held)
+        # Also when this client no longer holds the proxy (get_distributed_objects
+        # may have dropped it while the members still learn of it): the user asked
+        # for the object to be destroyed.
+        invocation = Invocation(client_destroy_proxy_codec.encode_request(name, service_name))
+        self._context.invocation_service.invoke(invocation)
+
+        def destroyed(done: Future[typing.Any]) -> bool:
+            done.result()  # raises the member's error
+            return held
+
+        return invocation.continue_with(destroyed)
 
     def get_distributed_objects(self) -> typing.List[Proxy]:
         """Returns the proxies created by this client so far."""

@@ -9,6 +9,9 @@ import uuid as _uuid
 from hazelcast.future import Future, make_blocking
 from hazelcast.invocation import Invocation
 
+if typing.TYPE_CHECKING:
+    from hazelcast.proxy.context import ClientContext
+
 MAX_SIZE = float("inf")
 """Sentinel for "no upper bound" used by some proxies (e.g. collection sizes)."""
 
@@ -33,7 +36,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
             serialization services and the proxy manager.
     """
 
-    def __init__(self, service_name: str, name: str, context: typing.Any):
+    def __init__(self, service_name: str, name: str, context: "ClientContext"):
         self.service_name = service_name
         self.name = name
         self._context = context
@@ -43,11 +46,13 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self._invoke_invocation = context.invocation_service.invoke
         self._partition_service = context.partition_service
         # Keys reach it serialized: the internal service skips the to_data call.
-        internal = getattr(context, "internal_partition_service", None)
-        self._get_partition_id = (internal or context.partition_service).get_partition_id
+        self._get_partition_id = context.internal_partition_service.get_partition_id
         serialization_service = context.serialization_service
         self._to_object = serialization_service.to_object
         self._to_data = serialization_service.to_data
+        # Who owns the locks this proxy takes: the calling thread for the threaded
+        # client, the lock context (or task) for the asyncio client.
+        self._caller_id = context.caller_id
 
     def destroy(self) -> bool:
         """Destroys this proxy and the distributed object on the cluster.
@@ -55,6 +60,10 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         Returns:
             ``True`` if this proxy is destroyed successfully, ``False`` otherwise.
         """
+        return self._destroy().result()
+
+    def _destroy(self) -> Future[bool]:
+        # The one body of destroy(): the asyncio face awaits it.
         self._on_destroy()
         return self._context.proxy_manager.destroy_proxy(self.service_name, self.name)
 
@@ -117,7 +126,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
 class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
     """A proxy whose whole state lives on one partition, chosen by its name."""
 
-    def __init__(self, service_name: str, name: str, context: typing.Any):
+    def __init__(self, service_name: str, name: str, context: "ClientContext"):
         super().__init__(service_name, name, context)
         partition_key = self._to_data(_string_partition_key(name))
         self._partition_id = self._get_partition_id(partition_key)

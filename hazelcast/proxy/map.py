@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import typing
-from threading import get_ident as _thread_id
 
 from hazelcast.compact import schema_aware
 from hazelcast.future import Future, ImmediateFuture, combine_futures
@@ -179,7 +178,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_get_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_get_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data, self._get_handler)
 
     @schema_aware
@@ -220,11 +219,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_put_codec.encode_request(
-                self.name, key_data, value_data, _thread_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
             )
             return self._invoke_on_key(request, key_data, self._put_handler)
         request = map_put_with_max_idle_codec.encode_request(
-            self.name, key_data, value_data, _thread_id(), _to_millis(ttl), _to_millis(max_idle)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl), _to_millis(max_idle)
         )
         return self._invoke_on_key(request, key_data, self._put_max_idle_handler)
 
@@ -262,14 +261,14 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_set_codec.encode_request(
-                self.name, key_data, value_data, _thread_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
             )
         else:
             request = map_set_with_max_idle_codec.encode_request(
                 self.name,
                 key_data,
                 value_data,
-                _thread_id(),
+                self._caller_id(),
                 _to_millis(ttl),
                 _to_millis(max_idle),
             )
@@ -312,11 +311,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_put_if_absent_codec.encode_request(
-                self.name, key_data, value_data, _thread_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
             )
             return self._invoke_on_key(request, key_data, self._put_if_absent_handler)
         request = map_put_if_absent_with_max_idle_codec.encode_request(
-            self.name, key_data, value_data, _thread_id(), _to_millis(ttl), _to_millis(max_idle)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl), _to_millis(max_idle)
         )
         return self._invoke_on_key(request, key_data, self._put_if_absent_max_idle_handler)
 
@@ -352,14 +351,14 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = self._to_data(value)
         if max_idle is None:
             request = map_put_transient_codec.encode_request(
-                self.name, key_data, value_data, _thread_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
             )
         else:
             request = map_put_transient_with_max_idle_codec.encode_request(
                 self.name,
                 key_data,
                 value_data,
-                _thread_id(),
+                self._caller_id(),
                 _to_millis(ttl),
                 _to_millis(max_idle),
             )
@@ -381,7 +380,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_remove_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_remove_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data, self._remove_handler)
 
     @schema_aware
@@ -400,7 +399,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_delete_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_delete_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data)
 
     @schema_aware
@@ -425,7 +424,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         key_data = self._to_data(key)
         value_data = self._to_data(value)
         request = map_remove_if_same_codec.encode_request(
-            self.name, key_data, value_data, _thread_id()
+            self.name, key_data, value_data, self._caller_id()
         )
         return self._invoke_on_key(request, key_data, map_remove_if_same_codec.decode_response)
 
@@ -451,7 +450,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_VALUE_NONE)
         key_data = self._to_data(key)
         value_data = self._to_data(value)
-        request = map_replace_codec.encode_request(self.name, key_data, value_data, _thread_id())
+        request = map_replace_codec.encode_request(self.name, key_data, value_data, self._caller_id())
         return self._invoke_on_key(request, key_data, self._replace_handler)
 
     @schema_aware
@@ -481,7 +480,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         to_data = self._to_data
         key_data = to_data(key)
         request = map_replace_if_same_codec.encode_request(
-            self.name, key_data, to_data(old_value), to_data(new_value), _thread_id()
+            self.name, key_data, to_data(old_value), to_data(new_value), self._caller_id()
         )
         return self._invoke_on_key(request, key_data, map_replace_if_same_codec.decode_response)
 
@@ -501,7 +500,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_contains_key_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_contains_key_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data, map_contains_key_codec.decode_response)
 
     @schema_aware
@@ -551,7 +550,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         key_data = self._to_data(key)
         value_data = self._to_data(value)
         request = map_try_put_codec.encode_request(
-            self.name, key_data, value_data, _thread_id(), _to_millis(timeout)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(timeout)
         )
         return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
 
@@ -574,7 +573,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
         request = map_try_remove_codec.encode_request(
-            self.name, key_data, _thread_id(), _to_millis(timeout)
+            self.name, key_data, self._caller_id(), _to_millis(timeout)
         )
         return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
 
@@ -595,7 +594,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_evict_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_evict_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data, map_evict_codec.decode_response)
 
     @schema_aware
@@ -614,7 +613,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if key is None:
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
-        request = map_get_entry_view_codec.encode_request(self.name, key_data, _thread_id())
+        request = map_get_entry_view_codec.encode_request(self.name, key_data, self._caller_id())
         return self._invoke_on_key(request, key_data, self._handle_entry_view)
 
     def _handle_entry_view(self, message: typing.Any) -> typing.Any:
@@ -870,7 +869,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         key_data = self._to_data(key)
         processor_data = self._to_data(entry_processor)
         request = map_execute_on_key_codec.encode_request(
-            self.name, processor_data, key_data, _thread_id()
+            self.name, processor_data, key_data, self._caller_id()
         )
         return self._invoke_on_key(request, key_data, self._execute_on_key_handler)
 
@@ -936,17 +935,17 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
     def add_entry_listener(
         self,
         include_value: bool = False,
-        key: KeyType = None,
+        key: typing.Optional[KeyType] = None,
         predicate: typing.Any = None,
-        added_func: EntryEventCallable = None,
-        removed_func: EntryEventCallable = None,
-        updated_func: EntryEventCallable = None,
-        evicted_func: EntryEventCallable = None,
-        evict_all_func: EntryEventCallable = None,
-        clear_all_func: EntryEventCallable = None,
-        merged_func: EntryEventCallable = None,
-        expired_func: EntryEventCallable = None,
-        loaded_func: EntryEventCallable = None,
+        added_func: typing.Optional[EntryEventCallable] = None,
+        removed_func: typing.Optional[EntryEventCallable] = None,
+        updated_func: typing.Optional[EntryEventCallable] = None,
+        evicted_func: typing.Optional[EntryEventCallable] = None,
+        evict_all_func: typing.Optional[EntryEventCallable] = None,
+        clear_all_func: typing.Optional[EntryEventCallable] = None,
+        merged_func: typing.Optional[EntryEventCallable] = None,
+        expired_func: typing.Optional[EntryEventCallable] = None,
+        loaded_func: typing.Optional[EntryEventCallable] = None,
     ) -> Future[str]:
         """Adds a continuous entry listener for this map (not available yet).
 
@@ -965,10 +964,10 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 
     def add_index(
         self,
-        attributes: typing.Sequence[str] = None,
+        attributes: typing.Optional[typing.Sequence[str]] = None,
         index_type: typing.Union[int, str] = 0,
-        name: str = None,
-        bitmap_index_options: typing.Dict[str, typing.Any] = None,
+        name: typing.Optional[str] = None,
+        bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ) -> Future[None]:
         """Adds an index to this map (not available yet).
 
@@ -1017,7 +1016,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         """
         raise _not_yet("remove_all", "predicates")
 
-    def lock(self, key: KeyType, lease_time: float = None) -> Future[None]:
+    def lock(self, key: KeyType, lease_time: typing.Optional[float] = None) -> Future[None]:
         """Acquires the lock for the key (not available yet).
 
         Raises:
@@ -1025,7 +1024,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         """
         raise _not_yet("lock", "map locks")
 
-    def try_lock(self, key: KeyType, lease_time: float = None, timeout: float = 0) -> Future[bool]:
+    def try_lock(self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0) -> Future[bool]:
         """Tries to acquire the lock for the key (not available yet).
 
         Raises:
@@ -1062,22 +1061,53 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         return BlockingMap(self)
 
 
-class BlockingMap(Map[KeyType, ValueType]):
-    """The blocking twin of :class:`Map`: each method waits for and returns the
-    result that :class:`Map` would return in a Future.
+def create_map_proxy(service_name: str, name: str, context: typing.Any) -> Map:
+    """Creates the Map proxy for ``name``.
 
-    It shares the wrapped proxy's state; create it with :meth:`Map.blocking`.
+    Raises:
+        NotImplementedError: If a near cache is configured for the map: near
+            caches are not available yet.
+    """
+    near_caches = getattr(context.config, "near_caches", None)
+    if near_caches and name in near_caches:
+        raise NotImplementedError(
+            "near cache configured for map %r is not available yet: near caches come "
+            "with their own issue" % (name,)
+        )
+    return Map(service_name, name, context)
+
+
+# --- generated by tools.face_generator: the blocking twin; do not edit ---
+
+
+class BlockingMap(Map[KeyType, ValueType]):
+    """The blocking twin of :class:`Map`: each method waits for the result that
+    :class:`Map` gives in a :class:`~hazelcast.future.Future` and returns it.
+
+    It shares the wrapped proxy's state; get it with :meth:`Map.blocking`.
     """
 
     __slots__ = ("_wrapped", "name", "service_name")
 
     def __init__(self, wrapped: Map[KeyType, ValueType]):  # pylint: disable=super-init-not-called
-        # No Proxy.__init__: every call is delegated to the wrapped proxy.
+        # No Map.__init__: every call is delegated to the wrapped proxy.
         self.name = wrapped.name
         self.service_name = wrapped.service_name
         self._wrapped = wrapped
 
     def get(self, key: KeyType) -> typing.Optional[ValueType]:  # type: ignore[override]
+        """Returns the value for the specified key, or ``None`` if this map does
+        not contain the key.
+
+        Args:
+            key: The specified key.
+
+        Returns:
+            The value for the key, or ``None``.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.get(key).result()
 
     def put(  # type: ignore[override]
@@ -1087,6 +1117,27 @@ class BlockingMap(Map[KeyType, ValueType]):
         ttl: typing.Optional[float] = None,
         max_idle: typing.Optional[float] = None,
     ) -> typing.Optional[ValueType]:
+        """Associates the specified value with the specified key in this map.
+
+        If the map previously contained a mapping for the key, the old value is
+        replaced by the specified value.
+
+        Args:
+            key: The specified key.
+            value: The value to associate with the key.
+            ttl: Maximum time in seconds for this entry to stay in the map. If
+                not given, the value configured on the member side is used;
+                ``0`` means infinite.
+            max_idle: Maximum time in seconds for this entry to stay idle in the
+                map. If not given, the value configured on the member side is
+                used; ``0`` means infinite.
+
+        Returns:
+            The previous value for the key, or ``None`` if there was none.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.put(key, value, ttl, max_idle).result()
 
     def set(  # type: ignore[override]
@@ -1096,6 +1147,23 @@ class BlockingMap(Map[KeyType, ValueType]):
         ttl: typing.Optional[float] = None,
         max_idle: typing.Optional[float] = None,
     ) -> None:
+        """Puts an entry into this map, without returning the old value.
+
+        Cheaper than :meth:`put` when the old value is not needed.
+
+        Args:
+            key: The specified key.
+            value: The value to associate with the key.
+            ttl: Maximum time in seconds for this entry to stay in the map. If
+                not given, the value configured on the member side is used;
+                ``0`` means infinite.
+            max_idle: Maximum time in seconds for this entry to stay idle in the
+                map. If not given, the value configured on the member side is
+                used; ``0`` means infinite.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.set(key, value, ttl, max_idle).result()
 
     def put_if_absent(  # type: ignore[override]
@@ -1105,6 +1173,26 @@ class BlockingMap(Map[KeyType, ValueType]):
         ttl: typing.Optional[float] = None,
         max_idle: typing.Optional[float] = None,
     ) -> typing.Optional[ValueType]:
+        """Associates the key with the value only if the key is not already
+        associated with a value.
+
+        Args:
+            key: The specified key.
+            value: The value to associate with the key.
+            ttl: Maximum time in seconds for this entry to stay in the map. If
+                not given, the value configured on the member side is used;
+                ``0`` means infinite.
+            max_idle: Maximum time in seconds for this entry to stay idle in the
+                map. If not given, the value configured on the member side is
+                used; ``0`` means infinite.
+
+        Returns:
+            The current value for the key if there is one (nothing is put), or
+            ``None`` if the value was put.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.put_if_absent(key, value, ttl, max_idle).result()
 
     def put_transient(  # type: ignore[override]
@@ -1114,65 +1202,250 @@ class BlockingMap(Map[KeyType, ValueType]):
         ttl: typing.Optional[float] = None,
         max_idle: typing.Optional[float] = None,
     ) -> None:
+        """Same as :meth:`set`, but the entry is not written to a configured
+        MapStore.
+
+        Args:
+            key: The specified key.
+            value: The value to associate with the key.
+            ttl: Maximum time in seconds for this entry to stay in the map. If
+                not given, the value configured on the member side is used;
+                ``0`` means infinite.
+            max_idle: Maximum time in seconds for this entry to stay idle in the
+                map. If not given, the value configured on the member side is
+                used; ``0`` means infinite.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.put_transient(key, value, ttl, max_idle).result()
 
     def remove(self, key: KeyType) -> typing.Optional[ValueType]:  # type: ignore[override]
+        """Removes the mapping for the key from this map if it is present.
+
+        Args:
+            key: The key of the mapping to be removed.
+
+        Returns:
+            The previous value for the key, or ``None`` if there was none.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.remove(key).result()
 
     def delete(self, key: KeyType) -> None:  # type: ignore[override]
+        """Removes the mapping for the key from this map if it is present.
+
+        Unlike :meth:`remove`, the removed value is not sent back, which saves
+        its serialization cost.
+
+        Args:
+            key: The key of the mapping to be deleted.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.delete(key).result()
 
     def remove_if_same(self, key: KeyType, value: ValueType) -> bool:  # type: ignore[override]
+        """Removes the entry for the key only if it is currently mapped to the
+        given value.
+
+        Args:
+            key: The specified key.
+            value: The value the key must be mapped to.
+
+        Returns:
+            ``True`` if the entry was removed, ``False`` otherwise.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.remove_if_same(key, value).result()
 
     def replace(  # type: ignore[override]
         self, key: KeyType, value: ValueType
     ) -> typing.Optional[ValueType]:
+        """Replaces the entry for the key only if it is currently mapped to some
+        value.
+
+        Args:
+            key: The specified key.
+            value: The value to replace the previous value with.
+
+        Returns:
+            The previous value for the key, or ``None`` if there was none (and
+            nothing was put).
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.replace(key, value).result()
 
     def replace_if_same(  # type: ignore[override]
         self, key: KeyType, old_value: ValueType, new_value: ValueType
     ) -> bool:
+        """Replaces the entry for the key only if it is currently mapped to
+        ``old_value``.
+
+        Args:
+            key: The specified key.
+            old_value: The value the key must be mapped to.
+            new_value: The value to put instead.
+
+        Returns:
+            ``True`` if the value was replaced, ``False`` otherwise.
+
+        Raises:
+            AssertionError: If ``key``, ``old_value`` or ``new_value`` is ``None``.
+        """
         return self._wrapped.replace_if_same(key, old_value, new_value).result()
 
     def contains_key(self, key: KeyType) -> bool:  # type: ignore[override]
+        """Determines whether this map contains an entry with the key.
+
+        Args:
+            key: The specified key.
+
+        Returns:
+            ``True`` if this map contains an entry for the key.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.contains_key(key).result()
 
     def set_ttl(self, key: KeyType, ttl: float) -> None:  # type: ignore[override]
+        """Updates the time to live of an existing entry.
+
+        The new ttl counts from now. Nothing happens if there is no entry for
+        the key or it has already expired.
+
+        Args:
+            key: The key of the entry.
+            ttl: Maximum time in seconds for the entry to stay in the map;
+                ``0`` means infinite, a negative value means the value
+                configured on the member side.
+
+        Raises:
+            AssertionError: If ``key`` or ``ttl`` is ``None``.
+        """
         return self._wrapped.set_ttl(key, ttl).result()
 
     def try_put(  # type: ignore[override]
         self, key: KeyType, value: ValueType, timeout: float = 0
     ) -> bool:
+        """Tries to put the entry, waiting up to ``timeout`` seconds if the key
+        is locked by another thread.
+
+        Args:
+            key: The specified key.
+            value: The value to associate with the key.
+            timeout: Maximum time in seconds to wait.
+
+        Returns:
+            ``True`` if the value was put, ``False`` otherwise.
+
+        Raises:
+            AssertionError: If ``key`` or ``value`` is ``None``.
+        """
         return self._wrapped.try_put(key, value, timeout).result()
 
     def try_remove(self, key: KeyType, timeout: float = 0) -> bool:  # type: ignore[override]
+        """Tries to remove the entry, waiting up to ``timeout`` seconds if the
+        key is locked by another thread.
+
+        Args:
+            key: The key of the entry to remove.
+            timeout: Maximum time in seconds to wait.
+
+        Returns:
+            ``True`` if the entry was removed, ``False`` otherwise.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.try_remove(key, timeout).result()
 
     def evict(self, key: KeyType) -> bool:  # type: ignore[override]
+        """Evicts the entry of the key from this map (without writing it to a
+        MapStore).
+
+        Args:
+            key: The key to evict.
+
+        Returns:
+            ``True`` if the key was evicted, ``False`` otherwise.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.evict(key).result()
 
     def get_entry_view(  # type: ignore[override]
         self, key: KeyType
     ) -> typing.Optional["SimpleEntryView"]:
+        """Returns a snapshot of the entry of the key, with its statistics.
+
+        Args:
+            key: The specified key.
+
+        Returns:
+            The entry view, or ``None`` if there is no entry for the key.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
         return self._wrapped.get_entry_view(key).result()
 
     def contains_value(self, value: ValueType) -> bool:  # type: ignore[override]
+        """Determines whether this map contains one or more keys mapped to the
+        value.
+
+        Args:
+            value: The specified value.
+
+        Returns:
+            ``True`` if this map contains an entry for the value.
+
+        Raises:
+            AssertionError: If ``value`` is ``None``.
+        """
         return self._wrapped.contains_value(value).result()
 
     def size(self) -> int:  # type: ignore[override]
+        """Returns the number of entries in this map.
+
+        Returns:
+            The number of entries.
+        """
         return self._wrapped.size().result()
 
     def is_empty(self) -> bool:  # type: ignore[override]
+        """Returns whether this map contains no entries.
+
+        Returns:
+            ``True`` if this map contains no entries.
+        """
         return self._wrapped.is_empty().result()
 
     def clear(self) -> None:  # type: ignore[override]
+        """Removes all entries of this map.
+
+        The ``CLEAR_ALL`` event is fired for registered listeners.
+        """
         return self._wrapped.clear().result()
 
     def evict_all(self) -> None:  # type: ignore[override]
+        """Evicts all keys from this map except the locked ones.
+
+        The ``EVICT_ALL`` event is fired for registered listeners.
+        """
         return self._wrapped.evict_all().result()
 
     def flush(self) -> None:  # type: ignore[override]
+        """Writes the dirty entries of a write-behind MapStore to the store."""
         return self._wrapped.flush().result()
 
     def load_all(  # type: ignore[override]
@@ -1180,42 +1453,176 @@ class BlockingMap(Map[KeyType, ValueType]):
         keys: typing.Optional[typing.Sequence[KeyType]] = None,
         replace_existing_values: bool = True,
     ) -> None:
+        """Loads the given keys (or all keys) from the configured MapLoader.
+
+        Args:
+            keys: Keys to load; all keys if not given.
+            replace_existing_values: Whether loaded values replace the values
+                already in the map.
+        """
         return self._wrapped.load_all(keys, replace_existing_values).result()
 
-    def key_set(self, predicate: typing.Any = None) -> typing.List[KeyType]:  # type: ignore[override]
+    def key_set(  # type: ignore[override]
+        self, predicate: typing.Any = None
+    ) -> typing.List[KeyType]:
+        """Returns a list of the keys of this map.
+
+        The list is a copy: later changes of the map do not show in it.
+
+        Args:
+            predicate: Predicate to filter the entries with (optional).
+
+        Returns:
+            The keys.
+        """
         return self._wrapped.key_set(predicate).result()
 
-    def values(self, predicate: typing.Any = None) -> typing.List[ValueType]:  # type: ignore[override]
+    def values(  # type: ignore[override]
+        self, predicate: typing.Any = None
+    ) -> typing.List[ValueType]:
+        """Returns a list of the values of this map.
+
+        The list is a copy: later changes of the map do not show in it.
+
+        Args:
+            predicate: Predicate to filter the entries with (optional).
+
+        Returns:
+            The values.
+        """
         return self._wrapped.values(predicate).result()
 
     def entry_set(  # type: ignore[override]
         self, predicate: typing.Any = None
     ) -> typing.List[typing.Tuple[KeyType, ValueType]]:
+        """Returns a list of the ``(key, value)`` pairs of this map.
+
+        The list is a copy: later changes of the map do not show in it.
+
+        Args:
+            predicate: Predicate to filter the entries with (optional).
+
+        Returns:
+            The entries as ``(key, value)`` tuples.
+        """
         return self._wrapped.entry_set(predicate).result()
 
     def put_all(self, map: typing.Dict[KeyType, ValueType]) -> None:  # type: ignore[override]
+        """Copies all the mappings of the given dictionary into this map.
+
+        One request goes to each partition owning some of the keys.
+
+        Args:
+            map: The mappings to put.
+
+        Raises:
+            AssertionError: If ``map``, or a key or value in it, is ``None``.
+        """
         return self._wrapped.put_all(map).result()
 
     def get_all(  # type: ignore[override]
         self, keys: typing.Sequence[KeyType]
     ) -> typing.Dict[KeyType, ValueType]:
+        """Returns the entries for the given keys.
+
+        One request goes to each partition owning some of the keys. Keys
+        without an entry are left out of the result.
+
+        Args:
+            keys: The keys to look up.
+
+        Returns:
+            A dictionary of the found keys and their values.
+
+        Raises:
+            AssertionError: If ``keys``, or a key in it, is ``None``.
+        """
         return self._wrapped.get_all(keys).result()
+
+    def execute_on_key(self, key: KeyType, entry_processor: typing.Any) -> typing.Any:
+        """Applies the user defined ``EntryProcessor`` to the entry mapped by
+        the key.
+
+        The processor runs on the member owning the key, atomically with
+        respect to other operations on that entry.
+
+        Args:
+            key: The key of the entry the processor is applied to.
+            entry_processor: A serializable object (IdentifiedDataSerializable,
+                Portable, Compact or with a custom serializer) whose Java
+                counterpart, registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+
+        Returns:
+            The result of the processor for that entry.
+
+        Raises:
+            AssertionError: If ``key`` is ``None``.
+        """
+        return self._wrapped.execute_on_key(key, entry_processor).result()
+
+    def execute_on_keys(  # type: ignore[override]
+        self, keys: typing.Sequence[KeyType], entry_processor: typing.Any
+    ) -> typing.List[typing.Any]:
+        """Applies the user defined ``EntryProcessor`` to the entries mapped
+        by the given keys.
+
+        Args:
+            keys: The keys of the entries the processor is applied to.
+            entry_processor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+
+        Returns:
+            The ``(key, result)`` pairs, one per processed entry.
+
+        Raises:
+            AssertionError: If a key is ``None``.
+        """
+        return self._wrapped.execute_on_keys(keys, entry_processor).result()
+
+    def execute_on_entries(  # type: ignore[override]
+        self, entry_processor: typing.Any, predicate: typing.Any = None
+    ) -> typing.List[typing.Any]:
+        """Applies the user defined ``EntryProcessor`` to all the entries of
+        this map.
+
+        Args:
+            entry_processor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.EntryProcessor``.
+            predicate: Predicate to select the entries with (not available
+                yet: must be ``None``).
+
+        Returns:
+            The ``(key, result)`` pairs, one per processed entry.
+
+        Raises:
+            NotImplementedError: If a ``predicate`` is given: predicates are
+                not available yet.
+        """
+        return self._wrapped.execute_on_entries(entry_processor, predicate).result()
 
     def add_entry_listener(  # type: ignore[override]
         self,
         include_value: bool = False,
-        key: KeyType = None,
+        key: typing.Optional[KeyType] = None,
         predicate: typing.Any = None,
-        added_func: EntryEventCallable = None,
-        removed_func: EntryEventCallable = None,
-        updated_func: EntryEventCallable = None,
-        evicted_func: EntryEventCallable = None,
-        evict_all_func: EntryEventCallable = None,
-        clear_all_func: EntryEventCallable = None,
-        merged_func: EntryEventCallable = None,
-        expired_func: EntryEventCallable = None,
-        loaded_func: EntryEventCallable = None,
+        added_func: typing.Optional[EntryEventCallable] = None,
+        removed_func: typing.Optional[EntryEventCallable] = None,
+        updated_func: typing.Optional[EntryEventCallable] = None,
+        evicted_func: typing.Optional[EntryEventCallable] = None,
+        evict_all_func: typing.Optional[EntryEventCallable] = None,
+        clear_all_func: typing.Optional[EntryEventCallable] = None,
+        merged_func: typing.Optional[EntryEventCallable] = None,
+        expired_func: typing.Optional[EntryEventCallable] = None,
+        loaded_func: typing.Optional[EntryEventCallable] = None,
     ) -> str:
+        """Adds a continuous entry listener for this map (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until listeners are implemented.
+        """
         return self._wrapped.add_entry_listener(
             include_value,
             key,
@@ -1232,89 +1639,125 @@ class BlockingMap(Map[KeyType, ValueType]):
         ).result()
 
     def remove_entry_listener(self, registration_id: str) -> bool:  # type: ignore[override]
+        """Removes an entry listener (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until listeners are implemented.
+        """
         return self._wrapped.remove_entry_listener(registration_id).result()
 
     def add_index(  # type: ignore[override]
         self,
-        attributes: typing.Sequence[str] = None,
+        attributes: typing.Optional[typing.Sequence[str]] = None,
         index_type: typing.Union[int, str] = 0,
-        name: str = None,
-        bitmap_index_options: typing.Dict[str, typing.Any] = None,
+        name: typing.Optional[str] = None,
+        bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ) -> None:
+        """Adds an index to this map (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until indexes are implemented.
+        """
         return self._wrapped.add_index(attributes, index_type, name, bitmap_index_options).result()
 
     def add_interceptor(self, interceptor: typing.Any) -> str:  # type: ignore[override]
+        """Adds an interceptor for this map (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until interceptors are implemented.
+        """
         return self._wrapped.add_interceptor(interceptor).result()
 
     def remove_interceptor(self, registration_id: str) -> bool:  # type: ignore[override]
+        """Removes an interceptor of this map (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until interceptors are implemented.
+        """
         return self._wrapped.remove_interceptor(registration_id).result()
 
-    def aggregate(  # type: ignore[override]
-        self, aggregator: typing.Any, predicate: typing.Any = None
-    ) -> typing.Any:
+    def aggregate(self, aggregator: typing.Any, predicate: typing.Any = None) -> typing.Any:
+        """Applies an aggregation to the entries (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until aggregations are implemented.
+        """
         return self._wrapped.aggregate(aggregator, predicate).result()
 
-    def project(  # type: ignore[override]
-        self, projection: typing.Any, predicate: typing.Any = None
-    ) -> typing.Any:
+    def project(self, projection: typing.Any, predicate: typing.Any = None) -> typing.Any:
+        """Applies a projection to the entries (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until projections are implemented.
+        """
         return self._wrapped.project(projection, predicate).result()
 
-    def execute_on_entries(  # type: ignore[override]
-        self, entry_processor: typing.Any, predicate: typing.Any = None
-    ) -> typing.List[typing.Any]:
-        return self._wrapped.execute_on_entries(entry_processor, predicate).result()
-
-    def execute_on_key(  # type: ignore[override]
-        self, key: KeyType, entry_processor: typing.Any
-    ) -> typing.Any:
-        return self._wrapped.execute_on_key(key, entry_processor).result()
-
-    def execute_on_keys(  # type: ignore[override]
-        self, keys: typing.Sequence[KeyType], entry_processor: typing.Any
-    ) -> typing.List[typing.Any]:
-        return self._wrapped.execute_on_keys(keys, entry_processor).result()
-
     def remove_all(self, predicate: typing.Any) -> None:  # type: ignore[override]
+        """Removes the entries matching a predicate (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until predicates are implemented.
+        """
         return self._wrapped.remove_all(predicate).result()
 
-    def lock(self, key: KeyType, lease_time: float = None) -> None:  # type: ignore[override]
+    def lock(  # type: ignore[override]
+        self, key: KeyType, lease_time: typing.Optional[float] = None
+    ) -> None:
+        """Acquires the lock for the key (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until map locks are implemented.
+        """
         return self._wrapped.lock(key, lease_time).result()
 
     def try_lock(  # type: ignore[override]
-        self, key: KeyType, lease_time: float = None, timeout: float = 0
+        self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
     ) -> bool:
+        """Tries to acquire the lock for the key (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until map locks are implemented.
+        """
         return self._wrapped.try_lock(key, lease_time, timeout).result()
 
     def unlock(self, key: KeyType) -> None:  # type: ignore[override]
+        """Releases the lock for the key (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until map locks are implemented.
+        """
         return self._wrapped.unlock(key).result()
 
     def force_unlock(self, key: KeyType) -> None:  # type: ignore[override]
+        """Releases the lock for the key regardless of its owner (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until map locks are implemented.
+        """
         return self._wrapped.force_unlock(key).result()
 
     def is_locked(self, key: KeyType) -> bool:  # type: ignore[override]
+        """Checks the lock for the key (not available yet).
+
+        Raises:
+            NotImplementedError: Always, until map locks are implemented.
+        """
         return self._wrapped.is_locked(key).result()
 
-    def destroy(self) -> bool:
-        return self._wrapped.destroy()
-
     def blocking(self) -> "BlockingMap[KeyType, ValueType]":
+        """Returns a version of this proxy with only blocking method calls."""
         return self
+
+    def destroy(self) -> bool:
+        """Destroys this proxy and the distributed object on the cluster.
+
+        Returns:
+            ``True`` if this proxy is destroyed successfully, ``False`` otherwise.
+        """
+        return self._wrapped.destroy()
 
     def __repr__(self) -> str:
         return "Blocking%r" % (self._wrapped,)
 
 
-def create_map_proxy(service_name: str, name: str, context: typing.Any) -> Map:
-    """Creates the Map proxy for ``name``.
-
-    Raises:
-        NotImplementedError: If a near cache is configured for the map: near
-            caches are not available yet.
-    """
-    near_caches = getattr(context.config, "near_caches", None)
-    if near_caches and name in near_caches:
-        raise NotImplementedError(
-            "near cache configured for map %r is not available yet: near caches come "
-            "with their own issue" % (name,)
-        )
-    return Map(service_name, name, context)
+# --- end of the generated blocking twin ---

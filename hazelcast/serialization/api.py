@@ -143,7 +143,7 @@ class ObjectDataOutput:
         """
         raise NotImplementedError()
 
-    def write_byte_array(self, val: typing.Optional[bytearray]) -> None:
+    def write_byte_array(self, val: typing.Optional[typing.Union[bytes, bytearray, typing.Sequence[int]]]) -> None:
         """Writes a byte array as its length (int, -1 for None) followed by the items.
 
         Args:
@@ -207,7 +207,7 @@ class ObjectDataOutput:
         """
         raise NotImplementedError()
 
-    def write_string_array(self, val: typing.Optional[typing.Sequence[str]]) -> None:
+    def write_string_array(self, val: typing.Optional[typing.Sequence[typing.Optional[str]]]) -> None:
         """Writes a string array as its length (int, -1 for None) followed by the items.
 
         Args:
@@ -215,7 +215,7 @@ class ObjectDataOutput:
         """
         raise NotImplementedError()
 
-    def write_utf_array(self, val: typing.Optional[typing.Sequence[str]]) -> None:
+    def write_utf_array(self, val: typing.Optional[typing.Sequence[typing.Optional[str]]]) -> None:
         """Same as :func:`write_string_array`.
 
         .. deprecated:: 4.1
@@ -442,7 +442,7 @@ class ObjectDataInput:
         """
         raise NotImplementedError()
 
-    def read_string_array(self) -> typing.Optional[typing.List[str]]:
+    def read_string_array(self) -> typing.Optional[typing.List[typing.Optional[str]]]:
         """Reads a string array written by the matching write method.
 
         Returns:
@@ -450,7 +450,7 @@ class ObjectDataInput:
         """
         raise NotImplementedError()
 
-    def read_utf_array(self) -> typing.Optional[typing.List[str]]:
+    def read_utf_array(self) -> typing.Optional[typing.List[typing.Optional[str]]]:
         """Same as :func:`read_string_array`.
 
         .. deprecated:: 4.1

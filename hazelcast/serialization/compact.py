@@ -26,6 +26,7 @@ from hazelcast.serialization.api import CompactReader, CompactSerializer, Compac
 from hazelcast.serialization.bits import NULL_ARRAY_LENGTH
 from hazelcast.serialization.serialization_const import TYPE_COMPACT
 from hazelcast.serialization.serializer import (
+    BaseSerializer,
     read_big_decimal,
     read_local_date,
     read_local_date_time,
@@ -622,7 +623,7 @@ class DefaultCompactReader(CompactReader):
             )
         read_offset = _offset_reader(data_length)
         offsets_position = start + data_length
-        values = []
+        values: typing.List[typing.Any] = []
         for i in range(count):
             offset = read_offset(inp, offsets_position, i)
             if offset == NULL_OFFSET:
@@ -785,14 +786,14 @@ def _define_primitive(name, kind, nullable_kind, array_kind, nullable_array_kind
     ]:
         method.__name__ = method_name
         setattr(DefaultCompactWriter, method_name, method)
-    for method_name, method in [
+    for reader_name, reader in [
         (read_name, read),
         (nullable_name, read_nullable),
         (array_name, read_array),
         (nullable_array_name, read_nullable_array),
     ]:
-        method.__name__ = method_name
-        setattr(DefaultCompactReader, method_name, method)
+        reader.__name__ = reader_name
+        setattr(DefaultCompactReader, reader_name, reader)
     _define_schema_writer("write_" + cap, kind)
     _define_schema_writer("write_nullable_" + cap, nullable_kind)
     _define_schema_writer("write_array_of_" + cap, array_kind)
@@ -832,11 +833,11 @@ def _define_object(name, kind, array_kind):
     _define_schema_writer("write_array_of_" + name, array_kind)
 
 
-for _args in _PRIMITIVES:
-    _define_primitive(*_args)
-for _args in _OBJECTS:
-    _define_object(*_args)
-del _args
+for _primitive in _PRIMITIVES:
+    _define_primitive(*_primitive)
+for _object in _OBJECTS:
+    _define_object(*_object)
+del _primitive, _object
 
 # the generated methods implement the abstract ones
 for _cls in (SchemaWriter, DefaultCompactWriter, DefaultCompactReader):
@@ -847,7 +848,7 @@ del _cls
 # ---------------------------------------------------------------- the serializer
 
 
-class CompactStreamSerializer:
+class CompactStreamSerializer(BaseSerializer):
     """Serializes the objects of the classes of ``compact_serializers``
     (type id -55): the schema id (int64), then the fields.
 
@@ -921,7 +922,7 @@ class CompactStreamSerializer:
             raise HazelcastSerializationError("no Compact serializer is registered for %s" % clazz)
         schema = self._type_to_schema.get(clazz, None)
         if schema is None:
-            schema_writer = SchemaWriter(serializer.get_type_name())
+            schema_writer = SchemaWriter(serializer.get_type_name())  # type: ignore[abstract]  # methods generated at import, see _define_primitive
             serializer.write(schema_writer, obj)
             schema = schema_writer.build()
             if schema.schema_id not in self._id_to_schema:
@@ -929,7 +930,7 @@ class CompactStreamSerializer:
             # fetched from the cluster before: known there
             self.register_schema_to_type(schema, clazz)
         out.write_long(schema.schema_id)
-        writer = DefaultCompactWriter(self, out, schema)
+        writer = DefaultCompactWriter(self, out, schema)  # type: ignore[abstract]  # methods generated at import, see _define_primitive
         serializer.write(writer, obj)
         writer.end()
 
@@ -954,7 +955,7 @@ class CompactStreamSerializer:
                 "no Compact serializer is registered for type name %s (see compact_serializers)"
                 % schema.type_name
             )
-        return serializer.read(DefaultCompactReader(self, inp, schema))
+        return serializer.read(DefaultCompactReader(self, inp, schema))  # type: ignore[abstract]  # methods generated at import, see _define_primitive
 
     def destroy(self) -> None:
         pass

@@ -17,7 +17,13 @@ import uuid
 
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.errors import HazelcastInstanceNotActiveError, HazelcastSerializationError
-from hazelcast.serialization.api import IdentifiedDataSerializable, Portable, StreamSerializer
+from hazelcast.serialization.api import (
+    IdentifiedDataSerializable,
+    ObjectDataInput,
+    ObjectDataOutput,
+    Portable,
+    StreamSerializer,
+)
 from hazelcast.serialization.bits import (
     MAX_BYTE,
     MAX_INT,
@@ -76,6 +82,14 @@ from hazelcast.serialization.serializer import (
     UuidSerializer,
 )
 
+if typing.TYPE_CHECKING:
+    from hazelcast.config import Config
+    from hazelcast.serialization.compact import CompactStreamSerializer
+    from hazelcast.serialization.portable.serializer import PortableSerializer
+
+# Returns the partition key of an object, or None when the object is its own key.
+PartitioningStrategy = typing.Callable[[typing.Any], typing.Any]
+
 DEFAULT_OUT_BUFFER_SIZE = 4 * 1024
 # outputs that grew past this are dropped rather than kept for reuse
 _MAX_POOLED_BUFFER = 64 * 1024
@@ -130,9 +144,9 @@ class SerializationServiceV1:
 
     def __init__(
         self,
-        config,
+        config: "Config",
         version: int = 1,
-        global_partition_strategy: typing.Callable[[typing.Any], typing.Any] = default_partition_strategy,
+        global_partition_strategy: PartitioningStrategy = default_partition_strategy,
         output_buffer_size: int = DEFAULT_OUT_BUFFER_SIZE,
     ):
         self._version = version
@@ -174,34 +188,36 @@ class SerializationServiceV1:
 
     # -- optional formats (Portable, Compact) ----------------------------
 
-    def _create_portable_serializer(self, config):
+    def _create_portable_serializer(self, config: "Config") -> typing.Optional["PortableSerializer"]:
         try:
             from hazelcast.serialization.portable.serializer import create_portable_serializer
         except ImportError:
             return None
         return create_portable_serializer(self, config)
 
-    def _create_compact_serializer(self, config):
+    def _create_compact_serializer(self, config: "Config") -> "CompactStreamSerializer":
         from hazelcast.serialization.compact import CompactStreamSerializer
 
         return CompactStreamSerializer(getattr(config, "compact_serializers", None) or [])
 
     @property
-    def compact_stream_serializer(self):
+    def compact_stream_serializer(self) -> "CompactStreamSerializer":
         """The Compact serializer
         (:class:`hazelcast.serialization.compact.CompactStreamSerializer`):
         the schema service registers schemas through it."""
         return self._compact_stream_serializer
 
     @property
-    def portable_serializer(self):
+    def portable_serializer(self) -> typing.Optional["PortableSerializer"]:
         """The Portable serializer
         (:class:`hazelcast.serialization.portable.serializer.PortableSerializer`)."""
         return self._portable_serializer
 
     # -- public API --------------------------------------------------------
 
-    def to_data(self, obj: typing.Any, partitioning_strategy=None) -> typing.Optional[Data]:
+    def to_data(
+        self, obj: typing.Any, partitioning_strategy: typing.Optional[PartitioningStrategy] = None
+    ) -> typing.Optional[Data]:
         """Serializes an object.
 
         Args:
@@ -279,7 +295,7 @@ class SerializationServiceV1:
         except BaseException as e:
             raise _wrap(e) from e
 
-    def write_object(self, out, obj: typing.Any) -> None:
+    def write_object(self, out: ObjectDataOutput, obj: typing.Any) -> None:
         """Writes an object into an output: type id, then payload."""
         if isinstance(obj, Data):
             raise HazelcastSerializationError(
@@ -289,7 +305,7 @@ class SerializationServiceV1:
         out.write_int(serializer.get_type_id())
         serializer.write(out, obj)
 
-    def read_object(self, inp) -> typing.Any:
+    def read_object(self, inp: ObjectDataInput) -> typing.Any:
         """Reads an object written by :func:`write_object`."""
         type_id = inp.read_int()
         serializer = self._registry.serializer_by_type_id(type_id)
@@ -306,11 +322,15 @@ class SerializationServiceV1:
 
     # -- internals ---------------------------------------------------------
 
-    def _calculate_partitioning_hash(self, obj, partitioning_strategy) -> int:
+    def _calculate_partitioning_hash(
+        self, obj: typing.Any, partitioning_strategy: typing.Optional[PartitioningStrategy]
+    ) -> int:
         strategy = partitioning_strategy if partitioning_strategy is not None else self._global_partition_strategy
         key = strategy(obj)
         if key is not None and key is not obj:
-            return self.to_data(key, empty_partitioning_strategy).get_partition_hash()
+            data = self.to_data(key, empty_partitioning_strategy)
+            if data is not None:  # always: only None serializes to None
+                return data.get_partition_hash()
         return 0
 
     def _register_constant_serializers(self) -> None:

@@ -17,13 +17,23 @@ from hazelcast.core import HazelcastJsonValue
 from hazelcast.future import Future
 from hazelcast.proxy.map import BlockingMap, Map
 
+from hazelcast.internal.asyncio_proxy.map import Map as AsyncioMap
+
+from client_faces import FACES, AsyncioClientDriver, start_client
+
 PARTITION_COUNT = 271
 
 
-@pytest.fixture(scope="module", params=["hz_cluster", "hz_cluster3"], ids=["1-member", "3-members"])
+@pytest.fixture(
+    scope="module",
+    params=[(cluster, face) for face in FACES for cluster in ("hz_cluster", "hz_cluster3")],
+    ids=["%s-%s" % (members, face) for face in FACES for members in ("1-member", "3-members")],
+)
 def client(request):
-    cluster = request.getfixturevalue(request.param)
-    c = hazelcast.HazelcastClient(**cluster.client_config())
+    """The threaded client, or the asyncio client driven from this thread."""
+    cluster_fixture, face = request.param
+    cluster = request.getfixturevalue(cluster_fixture)
+    c = start_client(face, **cluster.client_config())
     yield c
     c.shutdown()
 
@@ -35,14 +45,17 @@ def map_name():
 
 @pytest.fixture
 def fmap(client, map_name) -> Map:
-    """The Future-returning proxy."""
+    """The Future-returning proxy (a face of the threaded client only)."""
+    if isinstance(client, AsyncioClientDriver):
+        pytest.skip("Futures are the threaded client's face; the asyncio client awaits")
     return client.get_map(map_name)
 
 
 @pytest.fixture
-def bmap(fmap) -> BlockingMap:
-    """The blocking twin of ``fmap``."""
-    return fmap.blocking()
+def bmap(client, map_name) -> BlockingMap:
+    """The blocking twin of the threaded client's proxy, or the asyncio client's
+    face run to completion."""
+    return client.get_map(map_name).blocking()
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +88,10 @@ def wait_until(condition, timeout=15.0, interval=0.2):
 
 def test_get_map_returns_the_same_proxy(client, map_name):
     first = client.get_map(map_name)
-    assert isinstance(first, Map)
+    if isinstance(client, AsyncioClientDriver):
+        assert isinstance(first.face, AsyncioMap)
+    else:
+        assert isinstance(first, Map)
     assert first.name == map_name
     assert first.service_name == "hz:impl:mapService"
     assert client.get_map(map_name) is first

@@ -73,8 +73,10 @@ class FakeContext:
     def __init__(self):
         self.serialization_service = FakeSerializationService()
         self.partition_service = FakePartitionService(self.serialization_service)
+        self.internal_partition_service = self.partition_service
         self.invocation_service = FakeInvocationService()
         self.config = types.SimpleNamespace(near_caches={})
+        self.caller_id = threading.get_ident
         self.proxy_manager = ProxyManager(self)
 
 
@@ -621,18 +623,18 @@ def test_blocking_twin_covers_every_public_map_method():
 def test_manager_returns_the_same_proxy_and_creates_it_once(context):
     context.invocation_service.auto_respond = lambda inv: None
     manager = context.proxy_manager
-    first = manager.get_or_create(MAP_SERVICE, "a")
+    first = manager.get_or_create(MAP_SERVICE, "a").result()
     assert isinstance(first, Map)
     assert first.name == "a"
-    assert manager.get_or_create(MAP_SERVICE, "a") is first
-    assert manager.get_or_create(MAP_SERVICE, "b") is not first
+    assert manager.get_or_create(MAP_SERVICE, "a").result() is first
+    assert manager.get_or_create(MAP_SERVICE, "b").result() is not first
     # one Client.createProxy request per new (service, name)
     assert len(context.invocation_service.invocations) == 2
-    assert set(manager.get_distributed_objects()) == {first, manager.get_or_create(MAP_SERVICE, "b")}
+    assert set(manager.get_distributed_objects()) == {first, manager.get_or_create(MAP_SERVICE, "b").result()}
 
 
 def test_manager_without_remote_creation_sends_nothing(context):
-    proxy = context.proxy_manager.get_or_create(MAP_SERVICE, "local", create_on_remote=False)
+    proxy = context.proxy_manager.get_or_create(MAP_SERVICE, "local", create_on_remote=False).result()
     assert isinstance(proxy, Map)
     assert context.invocation_service.invocations == []
 
@@ -644,7 +646,7 @@ def test_manager_is_thread_safe(context):
 
     def worker():
         barrier.wait()
-        results.append(context.proxy_manager.get_or_create(MAP_SERVICE, "shared"))
+        results.append(context.proxy_manager.get_or_create(MAP_SERVICE, "shared").result())
 
     threads = [threading.Thread(target=worker) for _ in range(8)]
     for t in threads:
@@ -662,7 +664,7 @@ def test_manager_does_not_cache_a_proxy_whose_creation_failed(context):
 
     context.invocation_service.invoke = fail
     with pytest.raises(ConnectionError):
-        context.proxy_manager.get_or_create(MAP_SERVICE, "x")
+        context.proxy_manager.get_or_create(MAP_SERVICE, "x").result()
     assert context.proxy_manager.get_distributed_objects() == []
 
 
@@ -675,10 +677,10 @@ def test_manager_refuses_unknown_service(context):
 def test_destroy_forgets_the_proxy_and_destroys_on_cluster(context):
     context.invocation_service.auto_respond = lambda inv: None
     manager = context.proxy_manager
-    proxy = manager.get_or_create(MAP_SERVICE, "d")
+    proxy = manager.get_or_create(MAP_SERVICE, "d").result()
     assert proxy.destroy() is True
     assert len(context.invocation_service.invocations) == 2  # create + destroy
     assert manager.get_distributed_objects() == []
     assert proxy.blocking().destroy() is False  # already gone here...
     assert len(context.invocation_service.invocations) == 3  # ...but destroyed on the cluster again
-    assert manager.get_or_create(MAP_SERVICE, "d") is not proxy
+    assert manager.get_or_create(MAP_SERVICE, "d").result() is not proxy

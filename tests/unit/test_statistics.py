@@ -24,7 +24,7 @@ class _Scheduler:
     def __init__(self):
         self.periodic = []
 
-    def schedule_periodic(self, interval, function, initial_delay=None):
+    def call_later(self, interval, function):
         self.periodic.append((interval, function))
 
         class _Task:
@@ -55,7 +55,7 @@ class _Connections:
 def _statistics(connection=_Connection(), **options):
     config = Config.from_dict(options)
     scheduler, invocations = _Scheduler(), _Invocations()
-    stats = Statistics(_Client(), config, scheduler, _Connections(connection), invocations)
+    stats = Statistics(_Client().name, config, scheduler, _Connections(connection), invocations)
     return stats, scheduler, invocations
 
 

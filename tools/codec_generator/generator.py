@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import yaml
 
@@ -20,7 +20,9 @@ from tools.codec_generator.types import (
     Context,
     decode_expr,
     encode_stmt,
+    optional,
     param_name,
+    py_type,
     snake_case,
     version,
 )
@@ -80,7 +82,8 @@ def _pack_args(fixed: list, getter) -> List[str]:
 
 
 def _fixed_reads(fixed: list, start: int, since: tuple, target: str, const_prefix: str,
-                 consts: List[str], frame: str, ctx: Context) -> List[str]:
+                 consts: List[str], frame: str, ctx: Context,
+                 local_names: Optional[Dict[str, str]] = None) -> List[str]:
     # Statements reading the fixed-size params from the initial frame; params newer
     # than the message fall back to their default when an older member sent a
     # shorter frame.
@@ -91,21 +94,39 @@ def _fixed_reads(fixed: list, start: int, since: tuple, target: str, const_prefi
         const = "_%s_OFFSET" % "_".join(filter(None, (const_prefix, name.upper().rstrip("_"))))
         consts.append("%s = %d" % (const, offset))
         codec = ctx.use_builtin("FixSizedTypesCodec")
-        read = "%s.%s(%s.buf, %s)" % (codec, ftype.decoder, frame, const)
+        decoder = ftype.decoder if p["nullable"] else ftype.non_null_decoder
+        read = "%s.%s(%s.buf, %s)" % (codec, decoder, frame, const)
         if version(p["since"]) > since:
             read = "%s if len(%s.buf) >= %s + %d else %s" % (read, frame, const, ftype.size, ftype.default)
-        lines.append(target.format(name) + " = " + read)
+        lines.append(target.format((local_names or {}).get(name, name)) + " = " + read)
     return lines
 
 
-def _var_reads(var: list, since: tuple, target: str, msg_end_check: str, ctx: Context) -> List[str]:
+def _decoded_type(p: dict, since: tuple, ctx: Context) -> str:
+    # The type of a decoded param: None when nullable, or when it is newer than the
+    # message or type and an older member left it out (a fixed-size param then takes
+    # its type's default, None only for UUIDs).
+    annotation = py_type(p["type"], ctx)
+    newer = version(p["since"]) > since
+    if p["nullable"] or (newer and (p["type"] not in FIXED_TYPES or p["type"] == "UUID")):
+        return optional(annotation, ctx)
+    return annotation
+
+
+def _encoded_type(p: dict, ctx: Context) -> str:
+    annotation = py_type(p["type"], ctx, encoded=True)
+    return optional(annotation, ctx) if p["nullable"] else annotation
+
+
+def _var_reads(var: list, since: tuple, target: str, msg_end_check: str, ctx: Context,
+               local_names: Optional[Dict[str, str]] = None) -> List[str]:
     lines = []
     for p in var:
         name = param_name(p["name"])
         read = decode_expr(p["type"], "msg", p["nullable"], ctx)
         if version(p["since"]) > since:
             read = "%s if %s else None" % (read, msg_end_check)
-        lines.append(target.format(name) + " = " + read)
+        lines.append(target.format((local_names or {}).get(name, name)) + " = " + read)
     return lines
 
 
@@ -142,8 +163,8 @@ def generate_method(service: dict, method: dict, custom_types: Dict[str, dict]) 
     flags = "UNFRAGMENTED_MESSAGE" if var else "_UNFRAGMENTED_FINAL"
     if not var:
         consts.append("_UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG")
-    names = [param_name(p["name"]) for p in params]
-    body.append("def encode_request(%s):" % ", ".join(names))
+    typed = ["%s: %s" % (param_name(p["name"]), _encoded_type(p, ctx)) for p in params]
+    body.append("def encode_request(%s) -> OutboundMessage:" % ", ".join(typed))
     pack_args = ["_REQUEST_INITIAL_FRAME_SIZE", flags, "_REQUEST_MESSAGE_TYPE", "0", "-1"]
     pack_args += _pack_args(fixed, lambda p: param_name(p["name"]))
     retryable = bool(request["retryable"])
@@ -170,16 +191,28 @@ def generate_method(service: dict, method: dict, custom_types: Dict[str, dict]) 
 
     # Response.
     response_params = (method.get("response") or {}).get("params") or []
+    response_class: List[str] = []
     if response_params:
         fixed, var = _split_params(response_params)
-        body.append("")
-        body.append("")
-        body.append("def decode_response(msg):")
-        body.append("    initial_frame = msg.next_frame()" if fixed else "    msg.skip_frame()")
         single = len(response_params) == 1
-        target = "    result" if single else '    response["{}"]'
-        if not single:
-            body.append("    response = {}")
+        if single:
+            result_type = _decoded_type(response_params[0], method_since, ctx)
+        else:
+            # The parameters in a dict, typed for type checkers (only: creating a
+            # TypedDict class takes as long as importing the rest of the module).
+            result_type = "ResponseParams"
+            response_class = [
+                "class ResponseParams(TypedDict):",
+                '    """The parameters of the response, by name."""',
+                "",
+            ]
+            response_class += ["    %s: %s" % (param_name(p["name"]), _decoded_type(p, method_since, ctx))
+                               for p in response_params]
+        body.append("")
+        body.append("")
+        body.append("def decode_response(msg: %s) -> %s:" % (ctx.use_type("InboundMessage"), result_type))
+        body.append("    initial_frame = msg.next_frame()" if fixed else "    msg.skip_frame()")
+        target = "    result" if single else "    {}"
         reads = _fixed_reads(fixed, RESPONSE_HEADER_SIZE, method_since, target, "RESPONSE", consts,
                              "initial_frame", ctx)
         reads += _var_reads(var, method_since, target, "msg.peek_next_frame() is not None", ctx)
@@ -188,15 +221,27 @@ def generate_method(service: dict, method: dict, custom_types: Dict[str, dict]) 
             body.append("    return " + expr)
         else:
             body.extend(reads)
-            body.append("    return response")
+            body.append("    return {")
+            body += ['        "%s": %s,' % (name, name) for name in (param_name(p["name"]) for p in response_params)]
+            body.append("    }")
 
     # Events.
     if events:
         handlers = ["handle_%s_event" % snake_case(e["name"]) for e in events]
+        handler_types = []
+        for event in events:
+            event_since = version(event["since"])
+            args = ", ".join(_decoded_type(p, event_since, ctx) for p in event.get("params") or [])
+            handler_types.append(optional(ctx.use_type("Callable[[%s], None]" % args), ctx))
         body.append("")
         body.append("")
-        body.append("def handle(msg, %s):" % ", ".join(h + "=None" for h in handlers))
+        body.append("def handle(msg: %s, %s) -> None:" % (
+            ctx.use_type("InboundMessage"),
+            ", ".join("%s: %s = None" % (h, t) for h, t in zip(handlers, handler_types)),
+        ))
         body.append("    message_type = msg.get_message_type()")
+        # A local of one name keeps one type across the events' branches.
+        local_types: Dict[str, str] = {}
         for event, handler in zip(events, handlers):
             event_const = "_EVENT_%s" % snake_case(event["name"]).upper()
             event_params = event.get("params") or []
@@ -204,11 +249,18 @@ def generate_method(service: dict, method: dict, custom_types: Dict[str, dict]) 
             body.append("    if message_type == %s_MESSAGE_TYPE and %s is not None:" % (event_const, handler))
             body.append("        initial_frame = msg.next_frame()" if fixed else "        msg.skip_frame()")
             event_since = version(event["since"])
+            local_names = {}
+            for p in event_params:
+                name = param_name(p["name"])
+                decoded = _decoded_type(p, event_since, ctx)
+                if local_types.setdefault(name, decoded) != decoded:
+                    local_names[name] = "%s_%s" % (snake_case(event["name"]), name)
             reads = _fixed_reads(fixed, EVENT_HEADER_SIZE, event_since, "        {}", event_const[1:],
-                                 consts, "initial_frame", ctx)
-            reads += _var_reads(var, event_since, "        {}", "msg.peek_next_frame() is not None", ctx)
+                                 consts, "initial_frame", ctx, local_names)
+            reads += _var_reads(var, event_since, "        {}", "msg.peek_next_frame() is not None", ctx,
+                                local_names)
             body.extend(reads)
-            args = ", ".join(param_name(p["name"]) for p in event_params)
+            args = ", ".join(local_names.get(n, n) for n in (param_name(p["name"]) for p in event_params))
             body.append("        %s(%s)" % (handler, args))
             body.append("        return")
 
@@ -220,13 +272,28 @@ def generate_method(service: dict, method: dict, custom_types: Dict[str, dict]) 
         client_message_names.append("FRAME_HEADER")
     if "uuid_fields(" in source:
         ctx.use_builtin("uuid_fields")
-    imports = ["import struct", ""]
+    if response_class:
+        ctx.use_type("TypedDict")
+    imports = ["from __future__ import annotations", "", "import struct"]
+    if ctx.type_names:
+        imports.append("from typing import TYPE_CHECKING")
+    imports.append("")
     imports += ctx.import_lines()
     imports.append(
         "from hazelcast.protocol.client_message import %s" % ", ".join(sorted(client_message_names))
     )
+    imports += ctx.type_import_lines(_runtime_names(ctx, client_message_names))
+    if response_class:
+        imports += [""] + ["    " + line if line else "" for line in response_class]
     doc = '"""Codec of %s.%s (generated)."""' % (service["name"], method["name"])
-    return "\n".join([HEADER.rstrip("\n"), doc, ""] + imports + [""] + consts + ["", "", source, ""])
+    parts = [HEADER.rstrip("\n"), doc, ""] + imports + [""] + consts
+    return "\n".join(parts + ["", "", source, ""])
+
+
+def _runtime_names(ctx: Context, other_names: List[str]) -> Set[str]:
+    # Names a module imports for use at run time: no need to import them again for
+    # type checkers.
+    return set(ctx.builtin) | {t + "Codec" for t in ctx.custom} | set(other_names)
 
 
 def _tuple(items) -> str:
@@ -234,28 +301,29 @@ def _tuple(items) -> str:
     return items[0] + "," if len(items) == 1 else ", ".join(items)
 
 
-def _holder_class(type_def: dict) -> List[str]:
+def _holder_class(type_def: dict, ctx: Context) -> List[str]:
     name = type_def["name"]
+    since = version(type_def["since"])
     fields = [param_name(p["name"]) for p in type_def["params"]]
+    typed = ["%s: %s" % (f, _decoded_type(p, since, ctx)) for f, p in zip(fields, type_def["params"])]
     lines = [
         "class %s:" % name,
         '    """The %s protocol type (generated holder; no richer class yet)."""' % name,
         "",
         "    __slots__ = (%s)" % _tuple('"%s"' % f for f in fields),
         "",
-        "    def __init__(self, %s):" % ", ".join(fields),
+        "    def __init__(self, %s) -> None:" % ", ".join(typed),
     ]
     lines += ["        self.%s = %s" % (f, f) for f in fields]
     self_fields = _tuple("self.%s" % f for f in fields)
     other_fields = _tuple("other.%s" % f for f in fields)
+    # Defining __eq__ makes instances unhashable (mutable values, as a list).
     lines += [
         "",
-        "    def __eq__(self, other):",
+        "    def __eq__(self, other: object) -> bool:",
         "        return isinstance(other, %s) and (%s) == (%s)" % (name, self_fields, other_fields),
         "",
-        "    __hash__ = None",
-        "",
-        "    def __repr__(self):",
+        "    def __repr__(self) -> str:",
         '        return "%s(%s)" %% (%s)' % (name, ", ".join("%s=%%r" % f for f in fields), self_fields),
     ]
     return lines
@@ -282,9 +350,10 @@ def generate_custom(type_def: dict, custom_types: Dict[str, dict]) -> str:
     ctx.use_builtin("END_FRAME_BUF")
     ctx.use_builtin("END_FINAL_FRAME_BUF")
     ctx.use_builtin("CodecUtil")
+    class_name = mapped[1] if mapped else name
     enc = [
         "    @staticmethod",
-        "    def encode(buf, %s, is_final=False):" % arg,
+        "    def encode(buf: bytearray, %s: %s, is_final: bool = False) -> None:" % (arg, class_name),
         "        buf += BEGIN_FRAME_BUF",
     ]
     if fixed:
@@ -294,10 +363,21 @@ def generate_custom(type_def: dict, custom_types: Dict[str, dict]) -> str:
         pack_args = ["_INITIAL_FRAME_SIZE", "0"] + _pack_args(fixed, getter)
         enc.append("        buf += _INITIAL_FRAME.pack(%s)" % ", ".join(pack_args))
     for p in var:
-        enc.append("        " + encode_stmt(p["type"], "buf", getter(p), "False", p["nullable"], ctx))
+        stmt = encode_stmt(p["type"], "buf", getter(p), "False", p["nullable"], ctx)
+        if version(p["since"]) > since and not p["nullable"]:
+            # None in values decoded from a member older than the param: left out
+            # again, as that member did.
+            enc.append("        if %s is not None:" % getter(p))
+            enc.append("            " + stmt)
+        else:
+            enc.append("        " + stmt)
     enc.append("        buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF")
 
-    dec = ["    @staticmethod", "    def decode(msg):", "        msg.skip_frame()"]
+    dec = [
+        "    @staticmethod",
+        "    def decode(msg: %s) -> %s:" % (ctx.use_type("InboundMessage"), class_name),
+        "        msg.skip_frame()",
+    ]
     if fixed:
         dec.append("        initial_frame = msg.next_frame()")
         dec += _fixed_reads(fixed, 0, since, "        {}", "", consts, "initial_frame", ctx)
@@ -306,21 +386,27 @@ def generate_custom(type_def: dict, custom_types: Dict[str, dict]) -> str:
     dec.append("        CodecUtil.fast_forward_to_end_frame(msg)")
     dec.append("        return %s(%s)" % (name, ", ".join(param_name(p["name"]) for p in params)))
 
+    holder = [] if mapped else _holder_class(type_def, ctx)
     source = "\n".join(["class %sCodec:" % name] + enc + [""] + dec)
     if "uuid_fields(" in source:
         ctx.use_builtin("uuid_fields")
-    imports = []
+    imports = ["from __future__ import annotations", ""]
     if fixed:
-        imports += ["import struct", ""]
+        imports.append("import struct")
+    if ctx.type_names:
+        imports.append("from typing import TYPE_CHECKING")
+    if len(imports) > 2:
+        imports.append("")
     if mapped:
         imports.append("from %s import %s" % (mapped[0], mapped[1]))
     imports += ctx.import_lines()
+    imports += ctx.type_import_lines(_runtime_names(ctx, [class_name]))
     parts = [HEADER.rstrip("\n"), '"""Codec of the %s custom type (generated)."""' % name, ""]
     parts += imports + [""]
     if consts:
         parts += [""] + consts + [""]
-    if not mapped:
-        parts += [""] + _holder_class(type_def) + ["", ""]
+    if holder:
+        parts += [""] + holder + ["", ""]
     else:
         parts += [""]
     parts += [source, ""]

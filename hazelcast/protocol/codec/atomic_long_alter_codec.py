@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of AtomicLong.alter (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x090200
@@ -19,7 +27,7 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(group_id, name, function, return_value_type):
+def encode_request(group_id: RaftGroupId, name: str, function: Data, return_value_type: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, return_value_type))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, name)
@@ -27,6 +35,6 @@ def encode_request(group_id, name, function, return_value_type):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> int:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

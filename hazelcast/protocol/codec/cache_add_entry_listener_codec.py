@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.addEntryListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.cache_event_data_codec import CacheEventDataCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cache_event_data_codec import CacheEventData
+    from typing import Callable, List, Optional
+    from uuid import UUID
 
 
 # hex: 0x130100
@@ -25,7 +34,7 @@ _EVENT_CACHE_TYPE_OFFSET = 16
 _EVENT_CACHE_COMPLETION_ID_OFFSET = 20
 
 
-def encode_request(name, local_only):
+def encode_request(name: str, local_only: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, local_only),
@@ -34,12 +43,12 @@ def encode_request(name, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_cache_event=None):
+def handle(msg: InboundMessage, handle_cache_event: Optional[Callable[[int, List[CacheEventData], int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_CACHE_MESSAGE_TYPE and handle_cache_event is not None:
         initial_frame = msg.next_frame()

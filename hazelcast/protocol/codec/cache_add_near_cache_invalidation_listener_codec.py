@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.addNearCacheInvalidationListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, FixSizedTypesCodec, ListDataCodec, ListLongCodec, ListUUIDCodec, StringCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Callable, List, Optional
+    from uuid import UUID
 
 
 # hex: 0x131D00
@@ -27,7 +36,7 @@ _EVENT_CACHE_INVALIDATION_PARTITION_UUID_OFFSET = 33
 _EVENT_CACHE_INVALIDATION_SEQUENCE_OFFSET = 50
 
 
-def encode_request(name, local_only):
+def encode_request(name: str, local_only: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, local_only),
@@ -36,17 +45,17 @@ def encode_request(name, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_cache_invalidation_event=None, handle_cache_batch_invalidation_event=None):
+def handle(msg: InboundMessage, handle_cache_invalidation_event: Optional[Callable[[str, Optional[Data], Optional[UUID], UUID, int], None]] = None, handle_cache_batch_invalidation_event: Optional[Callable[[str, List[Data], List[UUID], List[UUID], List[int]], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_CACHE_INVALIDATION_MESSAGE_TYPE and handle_cache_invalidation_event is not None:
         initial_frame = msg.next_frame()
         source_uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _EVENT_CACHE_INVALIDATION_SOURCE_UUID_OFFSET)
-        partition_uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _EVENT_CACHE_INVALIDATION_PARTITION_UUID_OFFSET)
+        partition_uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _EVENT_CACHE_INVALIDATION_PARTITION_UUID_OFFSET)
         sequence = FixSizedTypesCodec.decode_long(initial_frame.buf, _EVENT_CACHE_INVALIDATION_SEQUENCE_OFFSET)
         name = StringCodec.decode(msg)
         key = DataCodec.decode_nullable(msg)

@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.clear (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -18,7 +20,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name):
+def encode_request(name: str) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.createConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil
 from hazelcast.protocol.codec.custom.cache_config_holder_codec import CacheConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cache_config_holder_codec import CacheConfigHolder
+    from typing import Optional
 
 
 # hex: 0x130600
@@ -18,12 +26,12 @@ _REQUEST = struct.Struct("<iHiqi?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(cache_config, create_also_on_others):
+def encode_request(cache_config: CacheConfigHolder, create_also_on_others: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, create_also_on_others))
     CacheConfigHolderCodec.encode(buf, cache_config, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[CacheConfigHolder]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, CacheConfigHolderCodec.decode)

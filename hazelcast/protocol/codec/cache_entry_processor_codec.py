@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.entryProcessor (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, ListDataCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional, Sequence
 
 
 # hex: 0x130800
@@ -17,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, key, entry_processor, arguments, completion_id):
+def encode_request(name: str, key: Data, entry_processor: Data, arguments: Sequence[Data], completion_id: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, completion_id))
     StringCodec.encode(buf, name)
     DataCodec.encode(buf, key)
@@ -26,6 +34,6 @@ def encode_request(name, key, entry_processor, arguments, completion_id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[Data]:
     msg.skip_frame()
     return DataCodec.decode_nullable(msg)

@@ -2,10 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.eventJournalRead (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, FixSizedTypesCodec, ListDataCodec, LongArrayCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        read_count: int
+        items: List[Data]
+        item_seqs: Optional[List[int]]
+        next_seq: int
 
 
 # hex: 0x132000
@@ -19,7 +35,7 @@ _RESPONSE_READ_COUNT_OFFSET = 13
 _RESPONSE_NEXT_SEQ_OFFSET = 17
 
 
-def encode_request(name, start_sequence, min_size, max_size, predicate, projection):
+def encode_request(name: str, start_sequence: int, min_size: int, max_size: int, predicate: Optional[Data], projection: Optional[Data]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, start_sequence, min_size, max_size))
     StringCodec.encode(buf, name)
     DataCodec.encode_nullable(buf, predicate)
@@ -27,11 +43,15 @@ def encode_request(name, start_sequence, min_size, max_size, predicate, projecti
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["read_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_READ_COUNT_OFFSET)
-    response["next_seq"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEXT_SEQ_OFFSET)
-    response["items"] = ListDataCodec.decode(msg)
-    response["item_seqs"] = CodecUtil.decode_nullable(msg, LongArrayCodec.decode)
-    return response
+    read_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_READ_COUNT_OFFSET)
+    next_seq = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEXT_SEQ_OFFSET)
+    items = ListDataCodec.decode(msg)
+    item_seqs = CodecUtil.decode_nullable(msg, LongArrayCodec.decode)
+    return {
+        "read_count": read_count,
+        "items": items,
+        "item_seqs": item_seqs,
+        "next_seq": next_seq,
+    }

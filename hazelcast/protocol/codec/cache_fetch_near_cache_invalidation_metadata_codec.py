@@ -2,10 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.fetchNearCacheInvalidationMetadata (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListCodec, EntryListIntegerLongCodec, EntryListIntegerUUIDCodec, ListMultiFrameCodec, StringCodec, uuid_fields
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List, Sequence, Tuple, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        name_partition_sequence_list: List[Tuple[str, List[Tuple[int, int]]]]
+        partition_uuid_list: List[Tuple[int, UUID]]
 
 
 # hex: 0x131E00
@@ -17,15 +31,17 @@ _REQUEST = struct.Struct("<iHiqi?QQ")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(names, uuid):
+def encode_request(names: Sequence[str], uuid: UUID) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(uuid)))
     ListMultiFrameCodec.encode(buf, names, StringCodec.encode, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["name_partition_sequence_list"] = EntryListCodec.decode(msg, StringCodec.decode, EntryListIntegerLongCodec.decode)
-    response["partition_uuid_list"] = EntryListIntegerUUIDCodec.decode(msg)
-    return response
+    name_partition_sequence_list = EntryListCodec.decode(msg, StringCodec.decode, EntryListIntegerLongCodec.decode)
+    partition_uuid_list = EntryListIntegerUUIDCodec.decode(msg)
+    return {
+        "name_partition_sequence_list": name_partition_sequence_list,
+        "partition_uuid_list": partition_uuid_list,
+    }

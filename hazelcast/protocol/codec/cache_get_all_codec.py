@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.getAll (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, EntryListCodec, ListDataCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional, Sequence, Tuple
 
 
 # hex: 0x130900
@@ -17,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, keys, expiry_policy):
+def encode_request(name: str, keys: Sequence[Data], expiry_policy: Optional[Data]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     ListDataCodec.encode(buf, keys)
@@ -25,6 +33,6 @@ def encode_request(name, keys, expiry_policy):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[Tuple[Data, Data]]:
     msg.skip_frame()
     return EntryListCodec.decode(msg, DataCodec.decode, DataCodec.decode)

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.getConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil
 from hazelcast.protocol.codec.custom.cache_config_holder_codec import CacheConfigHolderCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cache_config_holder_codec import CacheConfigHolder
+    from typing import Optional
 
 
 # hex: 0x130C00
@@ -20,7 +28,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, simple_name):
+def encode_request(name: str, simple_name: str) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     simple_name_bytes = simple_name.encode("utf-8")
     buf = _join((
@@ -31,6 +39,6 @@ def encode_request(name, simple_name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[CacheConfigHolder]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, CacheConfigHolderCodec.decode)

@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Cache.putIfAbsent (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 # hex: 0x131200
@@ -18,7 +26,7 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(name, key, value, expiry_policy, completion_id):
+def encode_request(name: str, key: Data, value: Data, expiry_policy: Optional[Data], completion_id: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, completion_id))
     StringCodec.encode(buf, name)
     DataCodec.encode(buf, key)
@@ -27,6 +35,6 @@ def encode_request(name, key, value, expiry_policy, completion_id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> bool:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

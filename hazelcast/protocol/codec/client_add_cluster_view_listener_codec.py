@@ -2,12 +2,22 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.addClusterViewListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListUUIDListIntegerCodec, FixSizedTypesCodec, ListMultiFrameCodec, ListUUIDCodec
 from hazelcast.protocol.codec.custom.member_info_codec import MemberInfoCodec
 from hazelcast.protocol.codec.custom.version_codec import VersionCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.core import MemberInfo
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.version_codec import Version
+    from typing import Callable, List, Optional, Tuple
+    from uuid import UUID
 
 
 # hex: 0x000300
@@ -31,12 +41,12 @@ _EVENT_PARTITIONS_VIEW_VERSION_OFFSET = 16
 _EVENT_MEMBER_GROUPS_VIEW_VERSION_OFFSET = 16
 
 
-def encode_request():
+def encode_request() -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1))
     return OutboundMessage(buf, False)
 
 
-def handle(msg, handle_members_view_event=None, handle_partitions_view_event=None, handle_member_groups_view_event=None, handle_cluster_version_event=None):
+def handle(msg: InboundMessage, handle_members_view_event: Optional[Callable[[int, List[MemberInfo]], None]] = None, handle_partitions_view_event: Optional[Callable[[int, List[Tuple[UUID, List[int]]]], None]] = None, handle_member_groups_view_event: Optional[Callable[[int, List[List[UUID]]], None]] = None, handle_cluster_version_event: Optional[Callable[[Version], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_MEMBERS_VIEW_MESSAGE_TYPE and handle_members_view_event is not None:
         initial_frame = msg.next_frame()
@@ -58,6 +68,6 @@ def handle(msg, handle_members_view_event=None, handle_partitions_view_event=Non
         return
     if message_type == _EVENT_CLUSTER_VERSION_MESSAGE_TYPE and handle_cluster_version_event is not None:
         msg.skip_frame()
-        version = VersionCodec.decode(msg)
-        handle_cluster_version_event(version)
+        cluster_version_version = VersionCodec.decode(msg)
+        handle_cluster_version_event(cluster_version_version)
         return

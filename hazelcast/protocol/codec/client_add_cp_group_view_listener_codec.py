@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.addCPGroupViewListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListUUIDUUIDCodec, FixSizedTypesCodec, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.raft_group_info_codec import RaftGroupInfoCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.raft_group_info_codec import RaftGroupInfo
+    from typing import Callable, List, Optional, Tuple
+    from uuid import UUID
 
 
 # hex: 0x001700
@@ -22,12 +31,12 @@ _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 _EVENT_GROUPS_VIEW_VERSION_OFFSET = 16
 
 
-def encode_request():
+def encode_request() -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1))
     return OutboundMessage(buf, False)
 
 
-def handle(msg, handle_groups_view_event=None):
+def handle(msg: InboundMessage, handle_groups_view_event: Optional[Callable[[int, List[RaftGroupInfo], List[Tuple[UUID, UUID]]], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_GROUPS_VIEW_MESSAGE_TYPE and handle_groups_view_event is not None:
         initial_frame = msg.next_frame()

@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.addMigrationListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.migration_state_codec import MigrationStateCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.migration_state_codec import MigrationState
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x001100
@@ -31,17 +40,17 @@ _EVENT_REPLICA_MIGRATION_SUCCESS_OFFSET = 58
 _EVENT_REPLICA_MIGRATION_ELAPSED_TIME_OFFSET = 59
 
 
-def encode_request(local_only):
+def encode_request(local_only: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, local_only))
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_migration_event=None, handle_replica_migration_event=None):
+def handle(msg: InboundMessage, handle_migration_event: Optional[Callable[[MigrationState, int], None]] = None, handle_replica_migration_event: Optional[Callable[[MigrationState, int, int, Optional[UUID], Optional[UUID], bool, int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_MIGRATION_MESSAGE_TYPE and handle_migration_event is not None:
         initial_frame = msg.next_frame()

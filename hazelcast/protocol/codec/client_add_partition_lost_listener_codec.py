@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.addPartitionLostListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x000600
@@ -24,17 +32,17 @@ _EVENT_PARTITION_LOST_LOST_BACKUP_COUNT_OFFSET = 20
 _EVENT_PARTITION_LOST_SOURCE_OFFSET = 24
 
 
-def encode_request(local_only):
+def encode_request(local_only: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, local_only))
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_partition_lost_event=None):
+def handle(msg: InboundMessage, handle_partition_lost_event: Optional[Callable[[int, int, Optional[UUID]], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_PARTITION_LOST_MESSAGE_TYPE and handle_partition_lost_event is not None:
         initial_frame = msg.next_frame()

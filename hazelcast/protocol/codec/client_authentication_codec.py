@@ -2,12 +2,40 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.authentication (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ByteArrayCodec, CodecUtil, EntryListUUIDListIntegerCodec, FixSizedTypesCodec, ListIntegerCodec, ListMultiFrameCodec, MapCodec, StringCodec, uuid_fields
 from hazelcast.protocol.codec.custom.address_codec import AddressCodec
 from hazelcast.protocol.codec.custom.member_info_codec import MemberInfoCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.core import Address, MemberInfo
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Dict, List, Optional, Sequence, Tuple, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        status: int
+        address: Optional[Address]
+        member_uuid: Optional[UUID]
+        serialization_version: int
+        server_hazelcast_version: str
+        partition_count: int
+        cluster_id: UUID
+        failover_supported: bool
+        tpc_ports: Optional[List[int]]
+        tpc_token: Optional[bytes]
+        member_list_version: int
+        member_infos: Optional[List[MemberInfo]]
+        partition_list_version: int
+        partitions: Optional[List[Tuple[UUID, List[int]]]]
+        key_value_pairs: Optional[Dict[str, str]]
 
 
 # hex: 0x000100
@@ -27,7 +55,7 @@ _RESPONSE_MEMBER_LIST_VERSION_OFFSET = 54
 _RESPONSE_PARTITION_LIST_VERSION_OFFSET = 58
 
 
-def encode_request(cluster_name, username, password, uuid, client_type, serialization_version, client_hazelcast_version, client_name, labels, routing_mode, cp_direct_to_leader_routing):
+def encode_request(cluster_name: str, username: Optional[str], password: Optional[str], uuid: Optional[UUID], client_type: str, serialization_version: int, client_hazelcast_version: str, client_name: str, labels: Sequence[str], routing_mode: int, cp_direct_to_leader_routing: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(uuid), serialization_version, routing_mode, cp_direct_to_leader_routing))
     StringCodec.encode(buf, cluster_name)
     CodecUtil.encode_nullable(buf, username, StringCodec.encode)
@@ -39,22 +67,37 @@ def encode_request(cluster_name, username, password, uuid, client_type, serializ
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["status"] = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_STATUS_OFFSET)
-    response["member_uuid"] = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_MEMBER_UUID_OFFSET)
-    response["serialization_version"] = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_SERIALIZATION_VERSION_OFFSET)
-    response["partition_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_COUNT_OFFSET)
-    response["cluster_id"] = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_CLUSTER_ID_OFFSET)
-    response["failover_supported"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_FAILOVER_SUPPORTED_OFFSET)
-    response["member_list_version"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MEMBER_LIST_VERSION_OFFSET) if len(initial_frame.buf) >= _RESPONSE_MEMBER_LIST_VERSION_OFFSET + 4 else 0
-    response["partition_list_version"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_LIST_VERSION_OFFSET) if len(initial_frame.buf) >= _RESPONSE_PARTITION_LIST_VERSION_OFFSET + 4 else 0
-    response["address"] = CodecUtil.decode_nullable(msg, AddressCodec.decode)
-    response["server_hazelcast_version"] = StringCodec.decode(msg)
-    response["tpc_ports"] = CodecUtil.decode_nullable(msg, ListIntegerCodec.decode) if msg.peek_next_frame() is not None else None
-    response["tpc_token"] = CodecUtil.decode_nullable(msg, ByteArrayCodec.decode) if msg.peek_next_frame() is not None else None
-    response["member_infos"] = ListMultiFrameCodec.decode(msg, MemberInfoCodec.decode) if msg.peek_next_frame() is not None else None
-    response["partitions"] = EntryListUUIDListIntegerCodec.decode(msg) if msg.peek_next_frame() is not None else None
-    response["key_value_pairs"] = MapCodec.decode(msg, StringCodec.decode, StringCodec.decode) if msg.peek_next_frame() is not None else None
-    return response
+    status = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_STATUS_OFFSET)
+    member_uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_MEMBER_UUID_OFFSET)
+    serialization_version = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_SERIALIZATION_VERSION_OFFSET)
+    partition_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_COUNT_OFFSET)
+    cluster_id = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_CLUSTER_ID_OFFSET)
+    failover_supported = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_FAILOVER_SUPPORTED_OFFSET)
+    member_list_version = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MEMBER_LIST_VERSION_OFFSET) if len(initial_frame.buf) >= _RESPONSE_MEMBER_LIST_VERSION_OFFSET + 4 else 0
+    partition_list_version = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_LIST_VERSION_OFFSET) if len(initial_frame.buf) >= _RESPONSE_PARTITION_LIST_VERSION_OFFSET + 4 else 0
+    address = CodecUtil.decode_nullable(msg, AddressCodec.decode)
+    server_hazelcast_version = StringCodec.decode(msg)
+    tpc_ports = CodecUtil.decode_nullable(msg, ListIntegerCodec.decode) if msg.peek_next_frame() is not None else None
+    tpc_token = CodecUtil.decode_nullable(msg, ByteArrayCodec.decode) if msg.peek_next_frame() is not None else None
+    member_infos = ListMultiFrameCodec.decode(msg, MemberInfoCodec.decode) if msg.peek_next_frame() is not None else None
+    partitions = EntryListUUIDListIntegerCodec.decode(msg) if msg.peek_next_frame() is not None else None
+    key_value_pairs = MapCodec.decode(msg, StringCodec.decode, StringCodec.decode) if msg.peek_next_frame() is not None else None
+    return {
+        "status": status,
+        "address": address,
+        "member_uuid": member_uuid,
+        "serialization_version": serialization_version,
+        "server_hazelcast_version": server_hazelcast_version,
+        "partition_count": partition_count,
+        "cluster_id": cluster_id,
+        "failover_supported": failover_supported,
+        "tpc_ports": tpc_ports,
+        "tpc_token": tpc_token,
+        "member_list_version": member_list_version,
+        "member_infos": member_infos,
+        "partition_list_version": partition_list_version,
+        "partitions": partitions,
+        "key_value_pairs": key_value_pairs,
+    }

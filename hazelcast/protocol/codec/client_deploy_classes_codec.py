@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.deployClasses (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ByteArrayCodec, EntryListCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Collection, Tuple
 
 
 # hex: 0x000D00
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(class_definitions):
+def encode_request(class_definitions: Collection[Tuple[str, bytes]]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     EntryListCodec.encode(buf, class_definitions, StringCodec.encode, ByteArrayCodec.encode, True)
     return OutboundMessage(buf, False)

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.fetchSchema (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil
 from hazelcast.protocol.codec.custom.schema_codec import SchemaCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.schema_codec import Schema
+    from typing import Optional
 
 
 # hex: 0x001400
@@ -19,11 +27,11 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 
 
-def encode_request(schema_id):
+def encode_request(schema_id: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, schema_id))
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[Schema]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, SchemaCodec.decode)

@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Client.statistics (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -18,7 +20,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(timestamp, client_attributes, metrics_blob):
+def encode_request(timestamp: int, client_attributes: str, metrics_blob: bytes) -> OutboundMessage:
     client_attributes_bytes = client_attributes.encode("utf-8")
     metrics_blob_bytes = metrics_blob
     buf = _join((

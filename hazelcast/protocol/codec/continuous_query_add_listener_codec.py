@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ContinuousQuery.addListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.query_cache_event_data_codec import QueryCacheEventDataCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.query_cache_event_data_codec import QueryCacheEventData
+    from typing import Callable, List, Optional
+    from uuid import UUID
 
 
 # hex: 0x160400
@@ -26,7 +35,7 @@ _RESPONSE_RESPONSE_OFFSET = 13
 _EVENT_QUERY_CACHE_BATCH_PARTITION_ID_OFFSET = 16
 
 
-def encode_request(listener_name, local_only):
+def encode_request(listener_name: str, local_only: bool) -> OutboundMessage:
     listener_name_bytes = listener_name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, local_only),
@@ -35,12 +44,12 @@ def encode_request(listener_name, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_query_cache_single_event=None, handle_query_cache_batch_event=None):
+def handle(msg: InboundMessage, handle_query_cache_single_event: Optional[Callable[[QueryCacheEventData], None]] = None, handle_query_cache_batch_event: Optional[Callable[[List[QueryCacheEventData], str, int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_QUERY_CACHE_SINGLE_MESSAGE_TYPE and handle_query_cache_single_event is not None:
         msg.skip_frame()

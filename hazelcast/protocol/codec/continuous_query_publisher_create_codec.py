@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ContinuousQuery.publisherCreate (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListDataCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List
 
 
 # hex: 0x160200
@@ -19,7 +27,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(map_name, cache_name, predicate, batch_size, buffer_size, delay_seconds, populate, coalesce):
+def encode_request(map_name: str, cache_name: str, predicate: Data, batch_size: int, buffer_size: int, delay_seconds: int, populate: bool, coalesce: bool) -> OutboundMessage:
     map_name_bytes = map_name.encode("utf-8")
     cache_name_bytes = cache_name.encode("utf-8")
     predicate_bytes = predicate.buffer
@@ -32,6 +40,6 @@ def encode_request(map_name, cache_name, predicate, batch_size, buffer_size, del
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[Data]:
     msg.skip_frame()
     return ListDataCodec.decode(msg)

@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CountDownLatch.countDown (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import StringCodec, uuid_fields
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from uuid import UUID
 
 
 # hex: 0x0B0300
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqi?QQi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(group_id, name, invocation_uid, expected_round):
+def encode_request(group_id: RaftGroupId, name: str, invocation_uid: UUID, expected_round: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(invocation_uid), expected_round))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, name, True)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPGroup.createCPGroup (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 # hex: 0x1E0100
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(proxy_name):
+def encode_request(proxy_name: str) -> OutboundMessage:
     proxy_name_bytes = proxy_name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -28,6 +35,6 @@ def encode_request(proxy_name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> RaftGroupId:
     msg.skip_frame()
     return RaftGroupIdCodec.decode(msg)

@@ -2,11 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPGroup.destroyCPObject (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import StringCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
 
 
 # hex: 0x1E0200
@@ -18,7 +24,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(group_id, service_name, object_name):
+def encode_request(group_id: RaftGroupId, service_name: str, object_name: str) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, service_name)

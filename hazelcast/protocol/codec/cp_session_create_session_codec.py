@@ -2,11 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPSession.createSession (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        session_id: int
+        ttl_millis: int
+        heartbeat_millis: int
 
 
 # hex: 0x1F0100
@@ -21,17 +36,20 @@ _RESPONSE_TTL_MILLIS_OFFSET = 21
 _RESPONSE_HEARTBEAT_MILLIS_OFFSET = 29
 
 
-def encode_request(group_id, endpoint_name):
+def encode_request(group_id: RaftGroupId, endpoint_name: str) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, endpoint_name, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["session_id"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_SESSION_ID_OFFSET)
-    response["ttl_millis"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TTL_MILLIS_OFFSET)
-    response["heartbeat_millis"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_HEARTBEAT_MILLIS_OFFSET)
-    return response
+    session_id = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_SESSION_ID_OFFSET)
+    ttl_millis = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TTL_MILLIS_OFFSET)
+    heartbeat_millis = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_HEARTBEAT_MILLIS_OFFSET)
+    return {
+        "session_id": session_id,
+        "ttl_millis": ttl_millis,
+        "heartbeat_millis": heartbeat_millis,
+    }

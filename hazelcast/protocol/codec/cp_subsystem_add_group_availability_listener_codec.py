@@ -2,12 +2,22 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPSubsystem.addGroupAvailabilityListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.cp_member_codec import CPMemberCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cp_member_codec import CPMember
+    from typing import Callable, List, Optional
+    from uuid import UUID
 
 
 # hex: 0x220300
@@ -24,17 +34,17 @@ _RESPONSE_RESPONSE_OFFSET = 13
 _EVENT_GROUP_AVAILABILITY_EVENT_IS_SHUTDOWN_OFFSET = 16
 
 
-def encode_request(local):
+def encode_request(local: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, local))
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_group_availability_event_event=None):
+def handle(msg: InboundMessage, handle_group_availability_event_event: Optional[Callable[[RaftGroupId, List[CPMember], List[CPMember], bool], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_GROUP_AVAILABILITY_EVENT_MESSAGE_TYPE and handle_group_availability_event_event is not None:
         initial_frame = msg.next_frame()

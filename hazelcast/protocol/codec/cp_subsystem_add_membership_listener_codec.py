@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPSubsystem.addMembershipListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.cp_member_codec import CPMemberCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cp_member_codec import CPMember
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x220100
@@ -23,17 +32,17 @@ _RESPONSE_RESPONSE_OFFSET = 13
 _EVENT_MEMBERSHIP_EVENT_TYPE_OFFSET = 16
 
 
-def encode_request(local):
+def encode_request(local: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, local))
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_membership_event_event=None):
+def handle(msg: InboundMessage, handle_membership_event_event: Optional[Callable[[CPMember, int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_MEMBERSHIP_EVENT_MESSAGE_TYPE and handle_membership_event_event is not None:
         initial_frame = msg.next_frame()

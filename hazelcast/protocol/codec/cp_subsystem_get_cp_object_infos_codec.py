@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPSubsystem.getCPObjectInfos (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List
 
 
 # hex: 0x220600
@@ -18,13 +26,13 @@ _REQUEST = struct.Struct("<iHiqi?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(group_id, service_name, tombstone):
+def encode_request(group_id: RaftGroupId, service_name: str, tombstone: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, tombstone))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, service_name, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[str]:
     msg.skip_frame()
     return ListMultiFrameCodec.decode(msg, StringCodec.decode)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of CPSubsystem.removeGroupAvailabilityListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, uuid_fields
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from uuid import UUID
 
 
 # hex: 0x220400
@@ -19,11 +26,11 @@ _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(registration_id):
+def encode_request(registration_id: UUID) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(registration_id)))
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> bool:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

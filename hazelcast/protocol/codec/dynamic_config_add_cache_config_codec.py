@@ -2,7 +2,10 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addCacheConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.cache_simple_entry_listener_config_codec import CacheSimpleEntryListenerConfigCodec
@@ -16,6 +19,18 @@ from hazelcast.protocol.codec.custom.timed_expiry_policy_factory_config_codec im
 from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRefCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
 
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.cache_simple_entry_listener_config_codec import CacheSimpleEntryListenerConfig
+    from hazelcast.protocol.codec.custom.data_persistence_config_codec import DataPersistenceConfig
+    from hazelcast.protocol.codec.custom.event_journal_config_codec import EventJournalConfig
+    from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolder
+    from hazelcast.protocol.codec.custom.hot_restart_config_codec import HotRestartConfig
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.protocol.codec.custom.merkle_tree_config_codec import MerkleTreeConfig
+    from hazelcast.protocol.codec.custom.timed_expiry_policy_factory_config_codec import TimedExpiryPolicyFactoryConfig
+    from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRef
+    from typing import Optional, Sequence
+
 
 # hex: 0x1B0E00
 _REQUEST_MESSAGE_TYPE = 1773056
@@ -26,7 +41,7 @@ _REQUEST = struct.Struct("<iHiqi????iii?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, key_type, value_type, statistics_enabled, management_enabled, read_through, write_through, cache_loader_factory, cache_writer_factory, cache_loader, cache_writer, backup_count, async_backup_count, in_memory_format, split_brain_protection_name, merge_policy, merge_batch_size, disable_per_entry_invalidation_events, partition_lost_listener_configs, expiry_policy_factory_class_name, timed_expiry_policy_factory_config, cache_entry_listeners, eviction_config, wan_replication_ref, event_journal_config, hot_restart_config, merkle_tree_config, data_persistence_config, user_code_namespace):
+def encode_request(name: str, key_type: Optional[str], value_type: Optional[str], statistics_enabled: bool, management_enabled: bool, read_through: bool, write_through: bool, cache_loader_factory: Optional[str], cache_writer_factory: Optional[str], cache_loader: Optional[str], cache_writer: Optional[str], backup_count: int, async_backup_count: int, in_memory_format: str, split_brain_protection_name: Optional[str], merge_policy: Optional[str], merge_batch_size: int, disable_per_entry_invalidation_events: bool, partition_lost_listener_configs: Optional[Sequence[ListenerConfigHolder]], expiry_policy_factory_class_name: Optional[str], timed_expiry_policy_factory_config: Optional[TimedExpiryPolicyFactoryConfig], cache_entry_listeners: Optional[Sequence[CacheSimpleEntryListenerConfig]], eviction_config: Optional[EvictionConfigHolder], wan_replication_ref: Optional[WanReplicationRef], event_journal_config: Optional[EventJournalConfig], hot_restart_config: Optional[HotRestartConfig], merkle_tree_config: Optional[MerkleTreeConfig], data_persistence_config: DataPersistenceConfig, user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, statistics_enabled, management_enabled, read_through, write_through, backup_count, async_backup_count, merge_batch_size, disable_per_entry_invalidation_events))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, key_type, StringCodec.encode)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addCardinalityEstimatorConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 # hex: 0x1B0300
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqiiii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, backup_count, async_backup_count, split_brain_protection_name, merge_policy, merge_batch_size):
+def encode_request(name: str, backup_count: int, async_backup_count: int, split_brain_protection_name: Optional[str], merge_policy: str, merge_batch_size: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, backup_count, async_backup_count, merge_batch_size))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, split_brain_protection_name, StringCodec.encode)

@@ -2,7 +2,10 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addMapConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.attribute_config_codec import AttributeConfigCodec
@@ -21,6 +24,24 @@ from hazelcast.protocol.codec.custom.tiered_store_config_codec import TieredStor
 from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRefCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
 
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.attribute_config_codec import AttributeConfig
+    from hazelcast.protocol.codec.custom.data_persistence_config_codec import DataPersistenceConfig
+    from hazelcast.protocol.codec.custom.event_journal_config_codec import EventJournalConfig
+    from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolder
+    from hazelcast.protocol.codec.custom.hot_restart_config_codec import HotRestartConfig
+    from hazelcast.protocol.codec.custom.index_config_codec import IndexConfig
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.protocol.codec.custom.map_store_config_holder_codec import MapStoreConfigHolder
+    from hazelcast.protocol.codec.custom.merkle_tree_config_codec import MerkleTreeConfig
+    from hazelcast.protocol.codec.custom.near_cache_config_holder_codec import NearCacheConfigHolder
+    from hazelcast.protocol.codec.custom.partitioning_attribute_config_codec import PartitioningAttributeConfig
+    from hazelcast.protocol.codec.custom.query_cache_config_holder_codec import QueryCacheConfigHolder
+    from hazelcast.protocol.codec.custom.tiered_store_config_codec import TieredStoreConfig
+    from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRef
+    from hazelcast.serialization.data import Data
+    from typing import Optional, Sequence
+
 
 # hex: 0x1B0C00
 _REQUEST_MESSAGE_TYPE = 1772544
@@ -31,7 +52,7 @@ _REQUEST = struct.Struct("<iHiqiiiii?i?i?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, backup_count, async_backup_count, time_to_live_seconds, max_idle_seconds, eviction_config, read_backup_data, cache_deserialized_values, merge_policy, merge_batch_size, in_memory_format, listener_configs, partition_lost_listener_configs, statistics_enabled, split_brain_protection_name, map_store_config, near_cache_config, wan_replication_ref, index_configs, attribute_configs, query_cache_configs, partitioning_strategy_class_name, partitioning_strategy_implementation, hot_restart_config, event_journal_config, merkle_tree_config, metadata_policy, per_entry_stats_enabled, data_persistence_config, tiered_store_config, partitioning_attribute_configs, user_code_namespace):
+def encode_request(name: str, backup_count: int, async_backup_count: int, time_to_live_seconds: int, max_idle_seconds: int, eviction_config: Optional[EvictionConfigHolder], read_backup_data: bool, cache_deserialized_values: str, merge_policy: str, merge_batch_size: int, in_memory_format: str, listener_configs: Optional[Sequence[ListenerConfigHolder]], partition_lost_listener_configs: Optional[Sequence[ListenerConfigHolder]], statistics_enabled: bool, split_brain_protection_name: Optional[str], map_store_config: Optional[MapStoreConfigHolder], near_cache_config: Optional[NearCacheConfigHolder], wan_replication_ref: Optional[WanReplicationRef], index_configs: Optional[Sequence[IndexConfig]], attribute_configs: Optional[Sequence[AttributeConfig]], query_cache_configs: Optional[Sequence[QueryCacheConfigHolder]], partitioning_strategy_class_name: Optional[str], partitioning_strategy_implementation: Optional[Data], hot_restart_config: Optional[HotRestartConfig], event_journal_config: Optional[EventJournalConfig], merkle_tree_config: Optional[MerkleTreeConfig], metadata_policy: int, per_entry_stats_enabled: bool, data_persistence_config: DataPersistenceConfig, tiered_store_config: TieredStoreConfig, partitioning_attribute_configs: Optional[Sequence[PartitioningAttributeConfig]], user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, backup_count, async_backup_count, time_to_live_seconds, max_idle_seconds, read_backup_data, merge_batch_size, statistics_enabled, metadata_policy, per_entry_stats_enabled))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, eviction_config, EvictionConfigHolderCodec.encode)

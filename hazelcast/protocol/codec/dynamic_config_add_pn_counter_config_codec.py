@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addPNCounterConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 # hex: 0x1B1000
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqii?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, replica_count, statistics_enabled, split_brain_protection_name):
+def encode_request(name: str, replica_count: int, statistics_enabled: bool, split_brain_protection_name: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, replica_count, statistics_enabled))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, split_brain_protection_name, StringCodec.encode, True)

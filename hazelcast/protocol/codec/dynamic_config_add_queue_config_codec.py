@@ -2,12 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addQueueConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolderCodec
 from hazelcast.protocol.codec.custom.queue_store_config_holder_codec import QueueStoreConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.protocol.codec.custom.queue_store_config_holder_codec import QueueStoreConfigHolder
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B0B00
@@ -19,7 +27,7 @@ _REQUEST = struct.Struct("<iHiqiiiii?i")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, listener_configs, backup_count, async_backup_count, max_size, empty_queue_ttl, statistics_enabled, split_brain_protection_name, queue_store_config, merge_policy, merge_batch_size, priority_comparator_class_name, user_code_namespace):
+def encode_request(name: str, listener_configs: Optional[Sequence[ListenerConfigHolder]], backup_count: int, async_backup_count: int, max_size: int, empty_queue_ttl: int, statistics_enabled: bool, split_brain_protection_name: Optional[str], queue_store_config: Optional[QueueStoreConfigHolder], merge_policy: str, merge_batch_size: int, priority_comparator_class_name: Optional[str], user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, backup_count, async_backup_count, max_size, empty_queue_ttl, statistics_enabled, merge_batch_size))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode_nullable(buf, listener_configs, ListenerConfigHolderCodec.encode)

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addReliableTopicConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.serialization.data import Data
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B0D00
@@ -18,7 +26,7 @@ _REQUEST = struct.Struct("<iHiqii?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, listener_configs, read_batch_size, statistics_enabled, topic_overload_policy, executor, user_code_namespace):
+def encode_request(name: str, listener_configs: Optional[Sequence[ListenerConfigHolder]], read_batch_size: int, statistics_enabled: bool, topic_overload_policy: str, executor: Optional[Data], user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, read_batch_size, statistics_enabled))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode_nullable(buf, listener_configs, ListenerConfigHolderCodec.encode)

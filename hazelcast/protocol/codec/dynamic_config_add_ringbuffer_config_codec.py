@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addRingbufferConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.codec.custom.ringbuffer_store_config_holder_codec import RingbufferStoreConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.ringbuffer_store_config_holder_codec import RingbufferStoreConfigHolder
+    from typing import Optional
 
 
 # hex: 0x1B0200
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqiiiiii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, capacity, backup_count, async_backup_count, time_to_live_seconds, in_memory_format, ringbuffer_store_config, split_brain_protection_name, merge_policy, merge_batch_size, user_code_namespace):
+def encode_request(name: str, capacity: int, backup_count: int, async_backup_count: int, time_to_live_seconds: int, in_memory_format: str, ringbuffer_store_config: Optional[RingbufferStoreConfigHolder], split_brain_protection_name: Optional[str], merge_policy: str, merge_batch_size: int, user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, capacity, backup_count, async_backup_count, time_to_live_seconds, merge_batch_size))
     StringCodec.encode(buf, name)
     StringCodec.encode(buf, in_memory_format)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addScheduledExecutorConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 # hex: 0x1B0A00
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqiiiii?b")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, pool_size, durability, capacity, split_brain_protection_name, merge_policy, merge_batch_size, statistics_enabled, capacity_policy, user_code_namespace):
+def encode_request(name: str, pool_size: int, durability: int, capacity: int, split_brain_protection_name: Optional[str], merge_policy: str, merge_batch_size: int, statistics_enabled: bool, capacity_policy: int, user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, pool_size, durability, capacity, merge_batch_size, statistics_enabled, capacity_policy))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, split_brain_protection_name, StringCodec.encode)

@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addSetConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B0500
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqiiii?i")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, listener_configs, backup_count, async_backup_count, max_size, statistics_enabled, split_brain_protection_name, merge_policy, merge_batch_size, user_code_namespace):
+def encode_request(name: str, listener_configs: Optional[Sequence[ListenerConfigHolder]], backup_count: int, async_backup_count: int, max_size: int, statistics_enabled: bool, split_brain_protection_name: Optional[str], merge_policy: str, merge_batch_size: int, user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, backup_count, async_backup_count, max_size, statistics_enabled, merge_batch_size))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode_nullable(buf, listener_configs, ListenerConfigHolderCodec.encode)

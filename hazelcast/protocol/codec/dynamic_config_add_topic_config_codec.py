@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addTopicConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B0700
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqi???")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, global_ordering_enabled, statistics_enabled, multi_threading_enabled, listener_configs, user_code_namespace):
+def encode_request(name: str, global_ordering_enabled: bool, statistics_enabled: bool, multi_threading_enabled: bool, listener_configs: Optional[Sequence[ListenerConfigHolder]], user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, global_ordering_enabled, statistics_enabled, multi_threading_enabled))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode_nullable(buf, listener_configs, ListenerConfigHolderCodec.encode)

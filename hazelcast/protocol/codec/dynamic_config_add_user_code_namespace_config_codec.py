@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addUserCodeNamespaceConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.resource_definition_codec import ResourceDefinitionCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.resource_definition_codec import ResourceDefinition
+    from typing import Sequence
 
 
 # hex: 0x1B1300
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, resources):
+def encode_request(name: str, resources: Sequence[ResourceDefinition]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode(buf, resources, ResourceDefinitionCodec.encode, True)

@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addVectorCollectionConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.vector_index_config_codec import VectorIndexConfigCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.vector_index_config_codec import VectorIndexConfig
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B1400
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqiiii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, index_configs, backup_count, async_backup_count, split_brain_protection_name, merge_policy, merge_batch_size, user_code_namespace):
+def encode_request(name: str, index_configs: Sequence[VectorIndexConfig], backup_count: int, async_backup_count: int, split_brain_protection_name: Optional[str], merge_policy: str, merge_batch_size: int, user_code_namespace: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, backup_count, async_backup_count, merge_batch_size))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode(buf, index_configs, VectorIndexConfigCodec.encode)

@@ -2,13 +2,22 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of DynamicConfig.addWanReplicationConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.wan_batch_publisher_config_holder_codec import WanBatchPublisherConfigHolderCodec
 from hazelcast.protocol.codec.custom.wan_consumer_config_holder_codec import WanConsumerConfigHolderCodec
 from hazelcast.protocol.codec.custom.wan_custom_publisher_config_holder_codec import WanCustomPublisherConfigHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.wan_batch_publisher_config_holder_codec import WanBatchPublisherConfigHolder
+    from hazelcast.protocol.codec.custom.wan_consumer_config_holder_codec import WanConsumerConfigHolder
+    from hazelcast.protocol.codec.custom.wan_custom_publisher_config_holder_codec import WanCustomPublisherConfigHolder
+    from typing import Optional, Sequence
 
 
 # hex: 0x1B1200
@@ -20,7 +29,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, consumer_config, custom_publisher_configs, batch_publisher_configs):
+def encode_request(name: str, consumer_config: Optional[WanConsumerConfigHolder], custom_publisher_configs: Sequence[WanCustomPublisherConfigHolder], batch_publisher_configs: Sequence[WanBatchPublisherConfigHolder]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, consumer_config, WanConsumerConfigHolderCodec.encode)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Experimental.pipelineSubmit (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ByteArrayCodec, CodecUtil, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 # hex: 0xFD0100
@@ -18,7 +25,7 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_JOB_ID_OFFSET = 13
 
 
-def encode_request(job_name, pipeline_definition, resource_bundle, resource_bundle_checksum):
+def encode_request(job_name: Optional[str], pipeline_definition: str, resource_bundle: Optional[bytes], resource_bundle_checksum: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, resource_bundle_checksum))
     CodecUtil.encode_nullable(buf, job_name, StringCodec.encode)
     StringCodec.encode(buf, pipeline_definition)
@@ -26,6 +33,6 @@ def encode_request(job_name, pipeline_definition, resource_bundle, resource_bund
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> int:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_JOB_ID_OFFSET)

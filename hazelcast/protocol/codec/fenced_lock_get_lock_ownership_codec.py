@@ -2,11 +2,27 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of FencedLock.getLockOwnership (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        fence: int
+        lock_count: int
+        session_id: int
+        thread_id: int
 
 
 # hex: 0x070400
@@ -22,18 +38,22 @@ _RESPONSE_SESSION_ID_OFFSET = 25
 _RESPONSE_THREAD_ID_OFFSET = 33
 
 
-def encode_request(group_id, name):
+def encode_request(group_id: RaftGroupId, name: str) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, name, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["fence"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_FENCE_OFFSET)
-    response["lock_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_LOCK_COUNT_OFFSET)
-    response["session_id"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_SESSION_ID_OFFSET)
-    response["thread_id"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_THREAD_ID_OFFSET)
-    return response
+    fence = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_FENCE_OFFSET)
+    lock_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_LOCK_COUNT_OFFSET)
+    session_id = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_SESSION_ID_OFFSET)
+    thread_id = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_THREAD_ID_OFFSET)
+    return {
+        "fence": fence,
+        "lock_count": lock_count,
+        "session_id": session_id,
+        "thread_id": thread_id,
+    }

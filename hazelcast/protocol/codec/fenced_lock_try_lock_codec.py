@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of FencedLock.tryLock (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, StringCodec, uuid_fields
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from uuid import UUID
 
 
 # hex: 0x070200
@@ -19,13 +27,13 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(group_id, name, session_id, thread_id, invocation_uid, timeout_ms):
+def encode_request(group_id: RaftGroupId, name: str, session_id: int, thread_id: int, invocation_uid: UUID, timeout_ms: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, session_id, thread_id, *uuid_fields(invocation_uid), timeout_ms))
     RaftGroupIdCodec.encode(buf, group_id)
     StringCodec.encode(buf, name, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> int:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

@@ -2,10 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of FlakeIdGenerator.newIdBatch (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        base: int
+        increment: int
+        batch_size: int
 
 
 # hex: 0x1C0100
@@ -22,7 +36,7 @@ _RESPONSE_INCREMENT_OFFSET = 21
 _RESPONSE_BATCH_SIZE_OFFSET = 29
 
 
-def encode_request(name, batch_size):
+def encode_request(name: str, batch_size: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, batch_size),
@@ -31,10 +45,13 @@ def encode_request(name, batch_size):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["base"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_BASE_OFFSET)
-    response["increment"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_INCREMENT_OFFSET)
-    response["batch_size"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_BATCH_SIZE_OFFSET)
-    return response
+    base = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_BASE_OFFSET)
+    increment = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_INCREMENT_OFFSET)
+    batch_size = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_BATCH_SIZE_OFFSET)
+    return {
+        "base": base,
+        "increment": increment,
+        "batch_size": batch_size,
+    }

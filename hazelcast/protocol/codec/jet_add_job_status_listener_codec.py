@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.addJobStatusListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec, StringCodec, uuid_fields
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0xFE1300
@@ -25,17 +33,17 @@ _EVENT_JOB_STATUS_NEW_STATUS_OFFSET = 28
 _EVENT_JOB_STATUS_USER_REQUESTED_OFFSET = 32
 
 
-def encode_request(job_id, light_job_coordinator, local_only):
+def encode_request(job_id: int, light_job_coordinator: Optional[UUID], local_only: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, job_id, *uuid_fields(light_job_coordinator), local_only))
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[UUID]:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_job_status_event=None):
+def handle(msg: InboundMessage, handle_job_status_event: Optional[Callable[[int, int, int, Optional[str], bool], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_JOB_STATUS_MESSAGE_TYPE and handle_job_status_event is not None:
         initial_frame = msg.next_frame()

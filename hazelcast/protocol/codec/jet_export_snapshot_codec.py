@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.exportSnapshot (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -18,7 +20,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(job_id, name, cancel_job):
+def encode_request(job_id: int, name: str, cancel_job: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, job_id, cancel_job),

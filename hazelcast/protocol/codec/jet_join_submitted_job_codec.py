@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.joinSubmittedJob (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0xFE0500
@@ -18,6 +25,6 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 
 
-def encode_request(job_id, light_job_coordinator):
+def encode_request(job_id: int, light_job_coordinator: Optional[UUID]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, job_id, *uuid_fields(light_job_coordinator)))
     return OutboundMessage(buf, True)

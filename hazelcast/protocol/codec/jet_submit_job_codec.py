@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.submitJob (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, uuid_fields
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0xFE0100
@@ -17,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqiq?QQ")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(job_id, dag, job_config, light_job_coordinator):
+def encode_request(job_id: int, dag: Data, job_config: Optional[Data], light_job_coordinator: Optional[UUID]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, job_id, *uuid_fields(light_job_coordinator)))
     DataCodec.encode(buf, dag)
     DataCodec.encode_nullable(buf, job_config, True)

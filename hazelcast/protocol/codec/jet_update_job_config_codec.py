@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.updateJobConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0xFE1500
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(job_id, delta_config):
+def encode_request(job_id: int, delta_config: Data) -> OutboundMessage:
     delta_config_bytes = delta_config.buffer
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, job_id),
@@ -28,6 +35,6 @@ def encode_request(job_id, delta_config):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Data:
     msg.skip_frame()
     return DataCodec.decode(msg)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.uploadJobMetaData (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec, uuid_fields
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional, Sequence
+    from uuid import UUID
 
 
 # hex: 0xFE1100
@@ -17,7 +24,7 @@ _REQUEST = struct.Struct("<iHiqi?QQ?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(session_id, jar_on_member, file_name, sha256_hex, snapshot_name, job_name, main_class, job_parameters):
+def encode_request(session_id: UUID, jar_on_member: bool, file_name: str, sha256_hex: str, snapshot_name: Optional[str], job_name: Optional[str], main_class: Optional[str], job_parameters: Sequence[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(session_id), jar_on_member))
     StringCodec.encode(buf, file_name)
     StringCodec.encode(buf, sha256_hex)

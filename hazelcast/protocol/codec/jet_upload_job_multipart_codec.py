@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Jet.uploadJobMultipart (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from uuid import UUID
 
 
 # hex: 0xFE1200
@@ -19,7 +25,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(session_id, current_part_number, total_part_number, part_data, part_size, sha256_hex):
+def encode_request(session_id: UUID, current_part_number: int, total_part_number: int, part_data: bytes, part_size: int, sha256_hex: str) -> OutboundMessage:
     part_data_bytes = part_data
     sha256_hex_bytes = sha256_hex.encode("utf-8")
     buf = _join((

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of List.lastIndexOf (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x051300
@@ -20,7 +27,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(name, value):
+def encode_request(name: str, value: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     value_bytes = value.buffer
     buf = _join((
@@ -31,6 +38,6 @@ def encode_request(name, value):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> int:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

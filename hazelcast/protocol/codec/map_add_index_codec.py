@@ -2,11 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.addIndex (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import StringCodec
 from hazelcast.protocol.codec.custom.index_config_codec import IndexConfigCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.index_config_codec import IndexConfig
 
 
 # hex: 0x012900
@@ -18,7 +24,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, index_config):
+def encode_request(name: str, index_config: IndexConfig) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     IndexConfigCodec.encode(buf, index_config, True)

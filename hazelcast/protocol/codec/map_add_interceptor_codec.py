@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.addInterceptor (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import StringCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x011400
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, interceptor):
+def encode_request(name: str, interceptor: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     interceptor_bytes = interceptor.buffer
     buf = _join((
@@ -30,6 +37,6 @@ def encode_request(name, interceptor):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> str:
     msg.skip_frame()
     return StringCodec.decode(msg)

@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.addPartitionLostListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x011B00
@@ -24,7 +32,7 @@ _EVENT_MAP_PARTITION_LOST_PARTITION_ID_OFFSET = 16
 _EVENT_MAP_PARTITION_LOST_UUID_OFFSET = 20
 
 
-def encode_request(name, local_only):
+def encode_request(name: str, local_only: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, local_only),
@@ -33,16 +41,16 @@ def encode_request(name, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_map_partition_lost_event=None):
+def handle(msg: InboundMessage, handle_map_partition_lost_event: Optional[Callable[[int, UUID], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_MAP_PARTITION_LOST_MESSAGE_TYPE and handle_map_partition_lost_event is not None:
         initial_frame = msg.next_frame()
         partition_id = FixSizedTypesCodec.decode_int(initial_frame.buf, _EVENT_MAP_PARTITION_LOST_PARTITION_ID_OFFSET)
-        uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _EVENT_MAP_PARTITION_LOST_UUID_OFFSET)
+        uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _EVENT_MAP_PARTITION_LOST_UUID_OFFSET)
         handle_map_partition_lost_event(partition_id, uuid)
         return

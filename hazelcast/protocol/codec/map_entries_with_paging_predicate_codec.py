@@ -2,12 +2,27 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.entriesWithPagingPredicate (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, EntryListCodec, StringCodec
 from hazelcast.protocol.codec.custom.anchor_data_list_holder_codec import AnchorDataListHolderCodec
 from hazelcast.protocol.codec.custom.paging_predicate_holder_codec import PagingPredicateHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import AnchorDataListHolder, PagingPredicateHolder
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List, Tuple, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        response: List[Tuple[Data, Data]]
+        anchor_data_list: AnchorDataListHolder
 
 
 # hex: 0x013600
@@ -19,16 +34,18 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, predicate):
+def encode_request(name: str, predicate: PagingPredicateHolder) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     PagingPredicateHolderCodec.encode(buf, predicate, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["response"] = EntryListCodec.decode(msg, DataCodec.decode, DataCodec.decode)
-    response["anchor_data_list"] = AnchorDataListHolderCodec.decode(msg)
-    return response
+    response = EntryListCodec.decode(msg, DataCodec.decode, DataCodec.decode)
+    anchor_data_list = AnchorDataListHolderCodec.decode(msg)
+    return {
+        "response": response,
+        "anchor_data_list": anchor_data_list,
+    }

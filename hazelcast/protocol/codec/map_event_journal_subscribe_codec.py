@@ -2,10 +2,23 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.eventJournalSubscribe (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        oldest_sequence: int
+        newest_sequence: int
 
 
 # hex: 0x014100
@@ -21,7 +34,7 @@ _RESPONSE_OLDEST_SEQUENCE_OFFSET = 13
 _RESPONSE_NEWEST_SEQUENCE_OFFSET = 21
 
 
-def encode_request(name):
+def encode_request(name: str) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -30,9 +43,11 @@ def encode_request(name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["oldest_sequence"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_OLDEST_SEQUENCE_OFFSET)
-    response["newest_sequence"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEWEST_SEQUENCE_OFFSET)
-    return response
+    oldest_sequence = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_OLDEST_SEQUENCE_OFFSET)
+    newest_sequence = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEWEST_SEQUENCE_OFFSET)
+    return {
+        "oldest_sequence": oldest_sequence,
+        "newest_sequence": newest_sequence,
+    }

@@ -2,10 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.fetchKeys (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListIntegerIntegerCodec, ListDataCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Collection, List, Tuple, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        iteration_pointers: List[Tuple[int, int]]
+        keys: List[Data]
 
 
 # hex: 0x013700
@@ -17,16 +31,18 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, iteration_pointers, batch):
+def encode_request(name: str, iteration_pointers: Collection[Tuple[int, int]], batch: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, batch))
     StringCodec.encode(buf, name)
     EntryListIntegerIntegerCodec.encode(buf, iteration_pointers, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["iteration_pointers"] = EntryListIntegerIntegerCodec.decode(msg)
-    response["keys"] = ListDataCodec.decode(msg)
-    return response
+    iteration_pointers = EntryListIntegerIntegerCodec.decode(msg)
+    keys = ListDataCodec.decode(msg)
+    return {
+        "iteration_pointers": iteration_pointers,
+        "keys": keys,
+    }

@@ -2,10 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.fetchWithQuery (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, EntryListIntegerIntegerCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Collection, List, Optional, Tuple, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        results: List[Optional[Data]]
+        iteration_pointers: List[Tuple[int, int]]
 
 
 # hex: 0x014000
@@ -17,7 +31,7 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, iteration_pointers, batch, projection, predicate):
+def encode_request(name: str, iteration_pointers: Collection[Tuple[int, int]], batch: int, projection: Data, predicate: Data) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, batch))
     StringCodec.encode(buf, name)
     EntryListIntegerIntegerCodec.encode(buf, iteration_pointers)
@@ -26,9 +40,11 @@ def encode_request(name, iteration_pointers, batch, projection, predicate):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["results"] = ListMultiFrameCodec.decode_contains_nullable(msg, DataCodec.decode)
-    response["iteration_pointers"] = EntryListIntegerIntegerCodec.decode(msg)
-    return response
+    results = ListMultiFrameCodec.decode_contains_nullable(msg, DataCodec.decode)
+    iteration_pointers = EntryListIntegerIntegerCodec.decode(msg)
+    return {
+        "results": results,
+        "iteration_pointers": iteration_pointers,
+    }

@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.getAll (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, EntryListCodec, ListDataCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List, Sequence, Tuple
 
 
 # hex: 0x012300
@@ -17,13 +25,13 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, keys):
+def encode_request(name: str, keys: Sequence[Data]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     ListDataCodec.encode(buf, keys, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[Tuple[Data, Data]]:
     msg.skip_frame()
     return EntryListCodec.decode(msg, DataCodec.decode, DataCodec.decode)

@@ -2,11 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.getEntryView (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.simple_entry_view_codec import SimpleEntryViewCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.core import SimpleEntryView
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        response: Optional[SimpleEntryView]
+        max_idle: int
 
 
 # hex: 0x011D00
@@ -21,7 +36,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_MAX_IDLE_OFFSET = 13
 
 
-def encode_request(name, key, thread_id):
+def encode_request(name: str, key: Data, thread_id: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     buf = _join((
@@ -32,9 +47,11 @@ def encode_request(name, key, thread_id):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["max_idle"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_MAX_IDLE_OFFSET)
-    response["response"] = CodecUtil.decode_nullable(msg, SimpleEntryViewCodec.decode)
-    return response
+    max_idle = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_MAX_IDLE_OFFSET)
+    response = CodecUtil.decode_nullable(msg, SimpleEntryViewCodec.decode)
+    return {
+        "response": response,
+        "max_idle": max_idle,
+    }

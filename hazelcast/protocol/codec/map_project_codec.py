@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.project (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, ListMultiFrameCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional
 
 
 # hex: 0x013B00
@@ -19,7 +27,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, projection):
+def encode_request(name: str, projection: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     projection_bytes = projection.buffer
     buf = _join((
@@ -30,6 +38,6 @@ def encode_request(name, projection):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[Optional[Data]]:
     msg.skip_frame()
     return ListMultiFrameCodec.decode_contains_nullable(msg, DataCodec.decode)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.putAll (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, EntryListCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
+    from typing import Collection, Tuple
 
 
 # hex: 0x012C00
@@ -17,7 +24,7 @@ _REQUEST = struct.Struct("<iHiqi?")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, entries, trigger_map_loader):
+def encode_request(name: str, entries: Collection[Tuple[Data, Data]], trigger_map_loader: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, trigger_map_loader))
     StringCodec.encode(buf, name)
     EntryListCodec.encode(buf, entries, DataCodec.encode, DataCodec.encode, True)

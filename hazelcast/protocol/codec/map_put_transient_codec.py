@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.putTransient (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x010D00
@@ -18,7 +24,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, key, value, thread_id, ttl):
+def encode_request(name: str, key: Data, value: Data, thread_id: int, ttl: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     value_bytes = value.buffer

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.removeInterceptor (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 # hex: 0x011500
@@ -20,7 +26,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(name, id):
+def encode_request(name: str, id: str) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     id_bytes = id.encode("utf-8")
     buf = _join((
@@ -31,6 +37,6 @@ def encode_request(name, id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> bool:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

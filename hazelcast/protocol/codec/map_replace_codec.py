@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Map.replace (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 # hex: 0x010400
@@ -19,7 +27,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, key, value, thread_id):
+def encode_request(name: str, key: Data, value: Data, thread_id: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     value_bytes = value.buffer
@@ -32,6 +40,6 @@ def encode_request(name, key, value, thread_id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[Data]:
     msg.skip_frame()
     return DataCodec.decode_nullable(msg)

@@ -2,10 +2,23 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.addWanBatchPublisherConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List, Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        added_publisher_ids: List[str]
+        ignored_publisher_ids: List[str]
 
 
 # hex: 0x201500
@@ -17,7 +30,7 @@ _REQUEST = struct.Struct("<iHiqiiiiiiib")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, target_cluster, publisher_id, endpoints, queue_capacity, batch_size, batch_max_delay_millis, response_timeout_millis, ack_type, queue_full_behavior, consistency_check_strategy):
+def encode_request(name: str, target_cluster: str, publisher_id: Optional[str], endpoints: str, queue_capacity: int, batch_size: int, batch_max_delay_millis: int, response_timeout_millis: int, ack_type: int, queue_full_behavior: int, consistency_check_strategy: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, queue_capacity, batch_size, batch_max_delay_millis, response_timeout_millis, ack_type, queue_full_behavior, consistency_check_strategy))
     StringCodec.encode(buf, name)
     StringCodec.encode(buf, target_cluster)
@@ -26,9 +39,11 @@ def encode_request(name, target_cluster, publisher_id, endpoints, queue_capacity
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["added_publisher_ids"] = ListMultiFrameCodec.decode(msg, StringCodec.decode)
-    response["ignored_publisher_ids"] = ListMultiFrameCodec.decode(msg, StringCodec.decode)
-    return response
+    added_publisher_ids = ListMultiFrameCodec.decode(msg, StringCodec.decode)
+    ignored_publisher_ids = ListMultiFrameCodec.decode(msg, StringCodec.decode)
+    return {
+        "added_publisher_ids": added_publisher_ids,
+        "ignored_publisher_ids": ignored_publisher_ids,
+    }

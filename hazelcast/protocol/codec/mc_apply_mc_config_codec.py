@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.applyMCConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.client_bw_list_entry_codec import ClientBwListEntryCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.client_bw_list_entry_codec import ClientBwListEntry
+    from typing import Sequence
 
 
 # hex: 0x200D00
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(e_tag, client_bw_list_mode, client_bw_list_entries):
+def encode_request(e_tag: str, client_bw_list_mode: int, client_bw_list_entries: Sequence[ClientBwListEntry]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, client_bw_list_mode))
     StringCodec.encode(buf, e_tag)
     ListMultiFrameCodec.encode(buf, client_bw_list_entries, ClientBwListEntryCodec.encode, True)

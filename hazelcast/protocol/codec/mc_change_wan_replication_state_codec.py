@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.changeWanReplicationState (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -18,7 +20,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(wan_replication_name, wan_publisher_id, new_state):
+def encode_request(wan_replication_name: str, wan_publisher_id: str, new_state: int) -> OutboundMessage:
     wan_replication_name_bytes = wan_replication_name.encode("utf-8")
     wan_publisher_id_bytes = wan_publisher_id.encode("utf-8")
     buf = _join((

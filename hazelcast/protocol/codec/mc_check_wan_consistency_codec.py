@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.checkWanConsistency (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0x201700
@@ -18,7 +26,7 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_UUID_OFFSET = 13
 
 
-def encode_request(wan_replication_name, wan_publisher_id, map_name):
+def encode_request(wan_replication_name: str, wan_publisher_id: str, map_name: Optional[str]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, wan_replication_name)
     StringCodec.encode(buf, wan_publisher_id)
@@ -26,6 +34,6 @@ def encode_request(wan_replication_name, wan_publisher_id, map_name):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[UUID]:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_UUID_OFFSET)

@@ -2,10 +2,27 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.getClusterMetadata (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        current_state: int
+        member_version: str
+        jet_version: Optional[str]
+        cluster_time: int
+        cluster_id: Optional[UUID]
 
 
 # hex: 0x200E00
@@ -21,17 +38,22 @@ _RESPONSE_CLUSTER_TIME_OFFSET = 14
 _RESPONSE_CLUSTER_ID_OFFSET = 22
 
 
-def encode_request():
+def encode_request() -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1))
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["current_state"] = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_CURRENT_STATE_OFFSET)
-    response["cluster_time"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_CLUSTER_TIME_OFFSET)
-    response["cluster_id"] = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_CLUSTER_ID_OFFSET) if len(initial_frame.buf) >= _RESPONSE_CLUSTER_ID_OFFSET + 17 else None
-    response["member_version"] = StringCodec.decode(msg)
-    response["jet_version"] = CodecUtil.decode_nullable(msg, StringCodec.decode)
-    return response
+    current_state = FixSizedTypesCodec.decode_byte(initial_frame.buf, _RESPONSE_CURRENT_STATE_OFFSET)
+    cluster_time = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_CLUSTER_TIME_OFFSET)
+    cluster_id = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_CLUSTER_ID_OFFSET) if len(initial_frame.buf) >= _RESPONSE_CLUSTER_ID_OFFSET + 17 else None
+    member_version = StringCodec.decode(msg)
+    jet_version = CodecUtil.decode_nullable(msg, StringCodec.decode)
+    return {
+        "current_state": current_state,
+        "member_version": member_version,
+        "jet_version": jet_version,
+        "cluster_time": cluster_time,
+        "cluster_id": cluster_id,
+    }

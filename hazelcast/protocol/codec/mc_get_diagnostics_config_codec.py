@@ -2,10 +2,31 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.getDiagnosticsConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec, MapCodec, StringCodec
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Dict, Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        enabled: bool
+        output_type: str
+        include_epoch_time: bool
+        max_rolled_file_size_in_mb: float
+        max_rolled_file_count: int
+        log_directory: str
+        file_name_prefix: Optional[str]
+        properties: Optional[Dict[str, str]]
+        auto_off_duration_in_minutes: int
+        can_be_configured_dynamically: bool
 
 
 # hex: 0x202800
@@ -24,22 +45,32 @@ _RESPONSE_AUTO_OFF_DURATION_IN_MINUTES_OFFSET = 23
 _RESPONSE_CAN_BE_CONFIGURED_DYNAMICALLY_OFFSET = 27
 
 
-def encode_request():
+def encode_request() -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1))
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["enabled"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ENABLED_OFFSET)
-    response["include_epoch_time"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_INCLUDE_EPOCH_TIME_OFFSET)
-    response["max_rolled_file_size_in_mb"] = FixSizedTypesCodec.decode_float(initial_frame.buf, _RESPONSE_MAX_ROLLED_FILE_SIZE_IN_MB_OFFSET)
-    response["max_rolled_file_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_ROLLED_FILE_COUNT_OFFSET)
-    response["auto_off_duration_in_minutes"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_AUTO_OFF_DURATION_IN_MINUTES_OFFSET)
-    response["can_be_configured_dynamically"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_CAN_BE_CONFIGURED_DYNAMICALLY_OFFSET)
-    response["output_type"] = StringCodec.decode(msg)
-    response["log_directory"] = StringCodec.decode(msg)
-    response["file_name_prefix"] = CodecUtil.decode_nullable(msg, StringCodec.decode)
-    response["properties"] = MapCodec.decode_nullable(msg, StringCodec.decode, StringCodec.decode)
-    return response
+    enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ENABLED_OFFSET)
+    include_epoch_time = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_INCLUDE_EPOCH_TIME_OFFSET)
+    max_rolled_file_size_in_mb = FixSizedTypesCodec.decode_float(initial_frame.buf, _RESPONSE_MAX_ROLLED_FILE_SIZE_IN_MB_OFFSET)
+    max_rolled_file_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_ROLLED_FILE_COUNT_OFFSET)
+    auto_off_duration_in_minutes = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_AUTO_OFF_DURATION_IN_MINUTES_OFFSET)
+    can_be_configured_dynamically = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_CAN_BE_CONFIGURED_DYNAMICALLY_OFFSET)
+    output_type = StringCodec.decode(msg)
+    log_directory = StringCodec.decode(msg)
+    file_name_prefix = CodecUtil.decode_nullable(msg, StringCodec.decode)
+    properties = MapCodec.decode_nullable(msg, StringCodec.decode, StringCodec.decode)
+    return {
+        "enabled": enabled,
+        "output_type": output_type,
+        "include_epoch_time": include_epoch_time,
+        "max_rolled_file_size_in_mb": max_rolled_file_size_in_mb,
+        "max_rolled_file_count": max_rolled_file_count,
+        "log_directory": log_directory,
+        "file_name_prefix": file_name_prefix,
+        "properties": properties,
+        "auto_off_duration_in_minutes": auto_off_duration_in_minutes,
+        "can_be_configured_dynamically": can_be_configured_dynamically,
+    }

@@ -2,12 +2,37 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.getMapConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.index_config_codec import IndexConfigCodec
 from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRefCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.index_config_codec import IndexConfig
+    from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRef
+    from typing import List, Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        in_memory_format: int
+        backup_count: int
+        async_backup_count: int
+        time_to_live_seconds: int
+        max_idle_seconds: int
+        max_size: int
+        max_size_policy: int
+        read_backup_data: bool
+        eviction_policy: int
+        merge_policy: str
+        global_indexes: Optional[List[IndexConfig]]
+        wan_replication_ref: Optional[WanReplicationRef]
 
 
 # hex: 0x200300
@@ -30,7 +55,7 @@ _RESPONSE_READ_BACKUP_DATA_OFFSET = 41
 _RESPONSE_EVICTION_POLICY_OFFSET = 42
 
 
-def encode_request(map_name):
+def encode_request(map_name: str) -> OutboundMessage:
     map_name_bytes = map_name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -39,19 +64,31 @@ def encode_request(map_name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["in_memory_format"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_IN_MEMORY_FORMAT_OFFSET)
-    response["backup_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_BACKUP_COUNT_OFFSET)
-    response["async_backup_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_ASYNC_BACKUP_COUNT_OFFSET)
-    response["time_to_live_seconds"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_TIME_TO_LIVE_SECONDS_OFFSET)
-    response["max_idle_seconds"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_IDLE_SECONDS_OFFSET)
-    response["max_size"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_SIZE_OFFSET)
-    response["max_size_policy"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_SIZE_POLICY_OFFSET)
-    response["read_backup_data"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_READ_BACKUP_DATA_OFFSET)
-    response["eviction_policy"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_EVICTION_POLICY_OFFSET)
-    response["merge_policy"] = StringCodec.decode(msg)
-    response["global_indexes"] = ListMultiFrameCodec.decode(msg, IndexConfigCodec.decode) if msg.peek_next_frame() is not None else None
-    response["wan_replication_ref"] = CodecUtil.decode_nullable(msg, WanReplicationRefCodec.decode) if msg.peek_next_frame() is not None else None
-    return response
+    in_memory_format = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_IN_MEMORY_FORMAT_OFFSET)
+    backup_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_BACKUP_COUNT_OFFSET)
+    async_backup_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_ASYNC_BACKUP_COUNT_OFFSET)
+    time_to_live_seconds = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_TIME_TO_LIVE_SECONDS_OFFSET)
+    max_idle_seconds = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_IDLE_SECONDS_OFFSET)
+    max_size = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_SIZE_OFFSET)
+    max_size_policy = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_MAX_SIZE_POLICY_OFFSET)
+    read_backup_data = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_READ_BACKUP_DATA_OFFSET)
+    eviction_policy = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_EVICTION_POLICY_OFFSET)
+    merge_policy = StringCodec.decode(msg)
+    global_indexes = ListMultiFrameCodec.decode(msg, IndexConfigCodec.decode) if msg.peek_next_frame() is not None else None
+    wan_replication_ref = CodecUtil.decode_nullable(msg, WanReplicationRefCodec.decode) if msg.peek_next_frame() is not None else None
+    return {
+        "in_memory_format": in_memory_format,
+        "backup_count": backup_count,
+        "async_backup_count": async_backup_count,
+        "time_to_live_seconds": time_to_live_seconds,
+        "max_idle_seconds": max_idle_seconds,
+        "max_size": max_size,
+        "max_size_policy": max_size_policy,
+        "read_backup_data": read_backup_data,
+        "eviction_policy": eviction_policy,
+        "merge_policy": merge_policy,
+        "global_indexes": global_indexes,
+        "wan_replication_ref": wan_replication_ref,
+    }

@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.promoteToCPMember (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -17,6 +19,6 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 
 
-def encode_request():
+def encode_request() -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1))
     return OutboundMessage(buf, False)

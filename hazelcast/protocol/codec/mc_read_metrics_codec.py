@@ -2,10 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.readMetrics (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListLongByteArrayCodec, FixSizedTypesCodec, uuid_fields
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List, Tuple, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        elements: List[Tuple[int, bytes]]
+        next_sequence: int
 
 
 # hex: 0x200100
@@ -19,14 +33,16 @@ _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 _RESPONSE_NEXT_SEQUENCE_OFFSET = 13
 
 
-def encode_request(uuid, from_sequence):
+def encode_request(uuid: UUID, from_sequence: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(uuid), from_sequence))
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["next_sequence"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEXT_SEQUENCE_OFFSET)
-    response["elements"] = EntryListLongByteArrayCodec.decode(msg)
-    return response
+    next_sequence = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_NEXT_SEQUENCE_OFFSET)
+    elements = EntryListLongByteArrayCodec.decode(msg)
+    return {
+        "elements": elements,
+        "next_sequence": next_sequence,
+    }

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.runConsoleCommand (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 # hex: 0x201200
@@ -17,13 +24,13 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(namespace, command):
+def encode_request(namespace: Optional[str], command: str) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     CodecUtil.encode_nullable(buf, namespace, StringCodec.encode)
     StringCodec.encode(buf, command, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> str:
     msg.skip_frame()
     return StringCodec.decode(msg)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.runScript (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 # hex: 0x201100
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(engine, script):
+def encode_request(engine: str, script: str) -> OutboundMessage:
     engine_bytes = engine.encode("utf-8")
     script_bytes = script.encode("utf-8")
     buf = _join((
@@ -30,6 +37,6 @@ def encode_request(engine, script):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[str]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, StringCodec.decode)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.setDiagnosticsConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, MapCodec, StringCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Mapping, Optional
 
 
 # hex: 0x202700
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqi??fii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(enabled, output_type, include_epoch_time, max_rolled_file_size_in_mb, max_rolled_file_count, log_directory, file_name_prefix, properties, auto_off_duration_in_minutes):
+def encode_request(enabled: bool, output_type: str, include_epoch_time: bool, max_rolled_file_size_in_mb: float, max_rolled_file_count: int, log_directory: str, file_name_prefix: Optional[str], properties: Optional[Mapping[str, str]], auto_off_duration_in_minutes: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, enabled, include_epoch_time, max_rolled_file_size_in_mb, max_rolled_file_count, auto_off_duration_in_minutes))
     StringCodec.encode(buf, output_type)
     StringCodec.encode(buf, log_directory)

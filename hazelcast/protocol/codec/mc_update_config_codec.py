@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.updateConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from uuid import UUID
 
 
 # hex: 0x202300
@@ -20,7 +27,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_CONFIG_UPDATE_PROCESS_ID_OFFSET = 13
 
 
-def encode_request(configuration):
+def encode_request(configuration: str) -> OutboundMessage:
     configuration_bytes = configuration.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -29,6 +36,6 @@ def encode_request(configuration):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_CONFIG_UPDATE_PROCESS_ID_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_CONFIG_UPDATE_PROCESS_ID_OFFSET)

@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MC.updateMapConfig (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRefCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRef
+    from typing import Optional
 
 
 # hex: 0x200400
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqiiii?ii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(map_name, time_to_live_seconds, max_idle_seconds, eviction_policy, read_backup_data, max_size, max_size_policy, wan_replication_ref):
+def encode_request(map_name: str, time_to_live_seconds: int, max_idle_seconds: int, eviction_policy: int, read_backup_data: bool, max_size: int, max_size_policy: int, wan_replication_ref: Optional[WanReplicationRef]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, time_to_live_seconds, max_idle_seconds, eviction_policy, read_backup_data, max_size, max_size_policy))
     StringCodec.encode(buf, map_name)
     CodecUtil.encode_nullable(buf, wan_replication_ref, WanReplicationRefCodec.encode, True)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of MultiMap.removeEntry (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x021500
@@ -20,7 +27,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(name, key, value, thread_id):
+def encode_request(name: str, key: Data, value: Data, thread_id: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     value_bytes = value.buffer
@@ -33,6 +40,6 @@ def encode_request(name, key, value, thread_id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> bool:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

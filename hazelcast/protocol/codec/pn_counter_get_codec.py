@@ -2,10 +2,25 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of PNCounter.get (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import EntryListUUIDLongCodec, FixSizedTypesCodec, StringCodec, uuid_fields
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Collection, List, Tuple, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        value: int
+        replica_timestamps: List[Tuple[UUID, int]]
+        replica_count: int
 
 
 # hex: 0x1D0100
@@ -19,17 +34,20 @@ _RESPONSE_VALUE_OFFSET = 13
 _RESPONSE_REPLICA_COUNT_OFFSET = 21
 
 
-def encode_request(name, replica_timestamps, target_replica_uuid):
+def encode_request(name: str, replica_timestamps: Collection[Tuple[UUID, int]], target_replica_uuid: UUID) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(target_replica_uuid)))
     StringCodec.encode(buf, name)
     EntryListUUIDLongCodec.encode(buf, replica_timestamps, True)
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["value"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_VALUE_OFFSET)
-    response["replica_count"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_REPLICA_COUNT_OFFSET)
-    response["replica_timestamps"] = EntryListUUIDLongCodec.decode(msg)
-    return response
+    value = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_VALUE_OFFSET)
+    replica_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_REPLICA_COUNT_OFFSET)
+    replica_timestamps = EntryListUUIDLongCodec.decode(msg)
+    return {
+        "value": value,
+        "replica_timestamps": replica_timestamps,
+        "replica_count": replica_count,
+    }

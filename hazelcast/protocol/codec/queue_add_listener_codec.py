@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Queue.addListener (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x031100
@@ -24,7 +33,7 @@ _EVENT_ITEM_UUID_OFFSET = 16
 _EVENT_ITEM_EVENT_TYPE_OFFSET = 33
 
 
-def encode_request(name, include_value, local_only):
+def encode_request(name: str, include_value: bool, local_only: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, include_value, local_only),
@@ -33,16 +42,16 @@ def encode_request(name, include_value, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_item_event=None):
+def handle(msg: InboundMessage, handle_item_event: Optional[Callable[[Optional[Data], UUID, int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_ITEM_MESSAGE_TYPE and handle_item_event is not None:
         initial_frame = msg.next_frame()
-        uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _EVENT_ITEM_UUID_OFFSET)
+        uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _EVENT_ITEM_UUID_OFFSET)
         event_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _EVENT_ITEM_EVENT_TYPE_OFFSET)
         item = DataCodec.decode_nullable(msg)
         handle_item_event(item, uuid, event_type)

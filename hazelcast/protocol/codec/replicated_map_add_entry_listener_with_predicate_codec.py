@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ReplicatedMap.addEntryListenerWithPredicate (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Callable, Optional
+    from uuid import UUID
 
 
 # hex: 0x0D0B00
@@ -25,7 +34,7 @@ _EVENT_ENTRY_UUID_OFFSET = 20
 _EVENT_ENTRY_NUMBER_OF_AFFECTED_ENTRIES_OFFSET = 37
 
 
-def encode_request(name, predicate, local_only):
+def encode_request(name: str, predicate: Data, local_only: bool) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     predicate_bytes = predicate.buffer
     buf = _join((
@@ -36,17 +45,17 @@ def encode_request(name, predicate, local_only):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
 
 
-def handle(msg, handle_entry_event=None):
+def handle(msg: InboundMessage, handle_entry_event: Optional[Callable[[Optional[Data], Optional[Data], Optional[Data], Optional[Data], int, UUID, int], None]] = None) -> None:
     message_type = msg.get_message_type()
     if message_type == _EVENT_ENTRY_MESSAGE_TYPE and handle_entry_event is not None:
         initial_frame = msg.next_frame()
         event_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _EVENT_ENTRY_EVENT_TYPE_OFFSET)
-        uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _EVENT_ENTRY_UUID_OFFSET)
+        uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _EVENT_ENTRY_UUID_OFFSET)
         number_of_affected_entries = FixSizedTypesCodec.decode_int(initial_frame.buf, _EVENT_ENTRY_NUMBER_OF_AFFECTED_ENTRIES_OFFSET)
         key = DataCodec.decode_nullable(msg)
         value = DataCodec.decode_nullable(msg)

@@ -2,11 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ReplicatedMap.fetchEntryViews (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, ListMultiFrameCodec, uuid_fields
 from hazelcast.protocol.codec.custom.replicated_map_entry_view_holder_codec import ReplicatedMapEntryViewHolderCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.replicated_map_entry_view_holder_codec import ReplicatedMapEntryViewHolder
+    from typing import List, TypedDict
+    from uuid import UUID
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        cursor_id: UUID
+        entry_views: List[ReplicatedMapEntryViewHolder]
 
 
 # hex: 0x0D1400
@@ -21,7 +36,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_CURSOR_ID_OFFSET = 13
 
 
-def encode_request(name, cursor_id, new_iteration, partition_id, batch_size):
+def encode_request(name: str, cursor_id: UUID, new_iteration: bool, partition_id: int, batch_size: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(cursor_id), new_iteration, partition_id, batch_size),
@@ -30,9 +45,11 @@ def encode_request(name, cursor_id, new_iteration, partition_id, batch_size):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["cursor_id"] = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_CURSOR_ID_OFFSET)
-    response["entry_views"] = ListMultiFrameCodec.decode(msg, ReplicatedMapEntryViewHolderCodec.decode)
-    return response
+    cursor_id = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_CURSOR_ID_OFFSET)
+    entry_views = ListMultiFrameCodec.decode(msg, ReplicatedMapEntryViewHolderCodec.decode)
+    return {
+        "cursor_id": cursor_id,
+        "entry_views": entry_views,
+    }

@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ReplicatedMap.putAllWithMetadata (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.replicated_map_entry_view_holder_codec import ReplicatedMapEntryViewHolderCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.replicated_map_entry_view_holder_codec import ReplicatedMapEntryViewHolder
+    from typing import Sequence
 
 
 # hex: 0x0D1300
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, entries, partition_id):
+def encode_request(name: str, entries: Sequence[ReplicatedMapEntryViewHolder], partition_id: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, partition_id))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode(buf, entries, ReplicatedMapEntryViewHolderCodec.encode, True)

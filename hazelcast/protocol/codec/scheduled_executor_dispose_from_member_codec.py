@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.disposeFromMember (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from uuid import UUID
 
 
 # hex: 0x1A1200
@@ -19,7 +25,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(scheduler_name, task_name, member_uuid):
+def encode_request(scheduler_name: str, task_name: str, member_uuid: UUID) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     task_name_bytes = task_name.encode("utf-8")
     buf = _join((

@@ -2,6 +2,8 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.disposeFromPartition (generated)."""
 
+from __future__ import annotations
+
 import struct
 
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
@@ -18,7 +20,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(scheduler_name, task_name):
+def encode_request(scheduler_name: str, task_name: str) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     task_name_bytes = task_name.encode("utf-8")
     buf = _join((

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.getAllScheduledFutures (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.scheduled_task_handler_codec import ScheduledTaskHandlerCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.scheduled_task_handler_codec import ScheduledTaskHandler
+    from typing import List
 
 
 # hex: 0x1A0400
@@ -20,7 +28,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(scheduler_name):
+def encode_request(scheduler_name: str) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -29,6 +37,6 @@ def encode_request(scheduler_name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[ScheduledTaskHandler]:
     msg.skip_frame()
     return ListMultiFrameCodec.decode(msg, ScheduledTaskHandlerCodec.decode)

@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.getResultFromMember (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0x1A1000
@@ -19,7 +28,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(scheduler_name, task_name, member_uuid):
+def encode_request(scheduler_name: str, task_name: str, member_uuid: UUID) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     task_name_bytes = task_name.encode("utf-8")
     buf = _join((
@@ -30,6 +39,6 @@ def encode_request(scheduler_name, task_name, member_uuid):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[Data]:
     msg.skip_frame()
     return DataCodec.decode_nullable(msg)

@@ -2,10 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.getStatsFromPartition (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        last_idle_time_nanos: int
+        total_idle_time_nanos: int
+        total_runs: int
+        total_run_time_nanos: int
+        last_run_duration_nanos: int
 
 
 # hex: 0x1A0500
@@ -24,7 +40,7 @@ _RESPONSE_TOTAL_RUN_TIME_NANOS_OFFSET = 37
 _RESPONSE_LAST_RUN_DURATION_NANOS_OFFSET = 45
 
 
-def encode_request(scheduler_name, task_name):
+def encode_request(scheduler_name: str, task_name: str) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     task_name_bytes = task_name.encode("utf-8")
     buf = _join((
@@ -35,12 +51,17 @@ def encode_request(scheduler_name, task_name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["last_idle_time_nanos"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_LAST_IDLE_TIME_NANOS_OFFSET)
-    response["total_idle_time_nanos"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_IDLE_TIME_NANOS_OFFSET)
-    response["total_runs"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_RUNS_OFFSET)
-    response["total_run_time_nanos"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_RUN_TIME_NANOS_OFFSET)
-    response["last_run_duration_nanos"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_LAST_RUN_DURATION_NANOS_OFFSET)
-    return response
+    last_idle_time_nanos = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_LAST_IDLE_TIME_NANOS_OFFSET)
+    total_idle_time_nanos = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_IDLE_TIME_NANOS_OFFSET)
+    total_runs = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_RUNS_OFFSET)
+    total_run_time_nanos = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_TOTAL_RUN_TIME_NANOS_OFFSET)
+    last_run_duration_nanos = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_LAST_RUN_DURATION_NANOS_OFFSET)
+    return {
+        "last_idle_time_nanos": last_idle_time_nanos,
+        "total_idle_time_nanos": total_idle_time_nanos,
+        "total_runs": total_runs,
+        "total_run_time_nanos": total_run_time_nanos,
+        "last_run_duration_nanos": last_run_duration_nanos,
+    }

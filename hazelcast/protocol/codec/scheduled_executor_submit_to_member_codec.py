@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of ScheduledExecutor.submitToMember (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
+    from uuid import UUID
 
 
 # hex: 0x1A0300
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(scheduler_name, member_uuid, type, task_name, task, initial_delay_in_millis, period_in_millis, auto_disposable):
+def encode_request(scheduler_name: str, member_uuid: UUID, type: int, task_name: str, task: Data, initial_delay_in_millis: int, period_in_millis: int, auto_disposable: bool) -> OutboundMessage:
     scheduler_name_bytes = scheduler_name.encode("utf-8")
     task_name_bytes = task_name.encode("utf-8")
     task_bytes = task.buffer

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.close (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryId
 
 
 # hex: 0x210300
@@ -17,7 +23,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(query_id):
+def encode_request(query_id: SqlQueryId) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     SqlQueryIdCodec.encode(buf, query_id, True)
     return OutboundMessage(buf, False)

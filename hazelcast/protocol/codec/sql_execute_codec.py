@@ -2,13 +2,35 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.execute (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, FixSizedTypesCodec, ListMultiFrameCodec, SqlPageCodec, StringCodec
 from hazelcast.protocol.codec.custom.sql_column_metadata_codec import SqlColumnMetadataCodec
 from hazelcast.protocol.codec.custom.sql_error_codec import SqlErrorCodec
 from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.builtin import SqlPage
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.sql_column_metadata_codec import SqlColumnMetadata
+    from hazelcast.protocol.codec.custom.sql_error_codec import SqlError
+    from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryId
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional, Sequence, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        row_metadata: Optional[List[SqlColumnMetadata]]
+        row_page: Optional[SqlPage]
+        update_count: int
+        error: Optional[SqlError]
+        is_infinite_rows: bool
+        partition_argument_index: int
 
 
 # hex: 0x210400
@@ -23,7 +45,7 @@ _RESPONSE_IS_INFINITE_ROWS_OFFSET = 21
 _RESPONSE_PARTITION_ARGUMENT_INDEX_OFFSET = 22
 
 
-def encode_request(sql, parameters, timeout_millis, cursor_buffer_size, schema, expected_result_type, query_id, skip_update_statistics):
+def encode_request(sql: str, parameters: Sequence[Optional[Data]], timeout_millis: int, cursor_buffer_size: int, schema: Optional[str], expected_result_type: int, query_id: SqlQueryId, skip_update_statistics: bool) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, timeout_millis, cursor_buffer_size, expected_result_type, skip_update_statistics))
     StringCodec.encode(buf, sql)
     ListMultiFrameCodec.encode_contains_nullable(buf, parameters, DataCodec.encode)
@@ -32,13 +54,19 @@ def encode_request(sql, parameters, timeout_millis, cursor_buffer_size, schema, 
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["update_count"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_UPDATE_COUNT_OFFSET)
-    response["is_infinite_rows"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_IS_INFINITE_ROWS_OFFSET) if len(initial_frame.buf) >= _RESPONSE_IS_INFINITE_ROWS_OFFSET + 1 else False
-    response["partition_argument_index"] = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_ARGUMENT_INDEX_OFFSET) if len(initial_frame.buf) >= _RESPONSE_PARTITION_ARGUMENT_INDEX_OFFSET + 4 else 0
-    response["row_metadata"] = ListMultiFrameCodec.decode_nullable(msg, SqlColumnMetadataCodec.decode)
-    response["row_page"] = CodecUtil.decode_nullable(msg, SqlPageCodec.decode)
-    response["error"] = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
-    return response
+    update_count = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_UPDATE_COUNT_OFFSET)
+    is_infinite_rows = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_IS_INFINITE_ROWS_OFFSET) if len(initial_frame.buf) >= _RESPONSE_IS_INFINITE_ROWS_OFFSET + 1 else False
+    partition_argument_index = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESPONSE_PARTITION_ARGUMENT_INDEX_OFFSET) if len(initial_frame.buf) >= _RESPONSE_PARTITION_ARGUMENT_INDEX_OFFSET + 4 else 0
+    row_metadata = ListMultiFrameCodec.decode_nullable(msg, SqlColumnMetadataCodec.decode)
+    row_page = CodecUtil.decode_nullable(msg, SqlPageCodec.decode)
+    error = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
+    return {
+        "row_metadata": row_metadata,
+        "row_page": row_page,
+        "update_count": update_count,
+        "error": error,
+        "is_infinite_rows": is_infinite_rows,
+        "partition_argument_index": partition_argument_index,
+    }

@@ -2,13 +2,34 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.execute_reserved (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, FixSizedTypesCodec, ListDataCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.sql_column_metadata_codec import SqlColumnMetadataCodec
 from hazelcast.protocol.codec.custom.sql_error_codec import SqlErrorCodec
 from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.sql_column_metadata_codec import SqlColumnMetadata
+    from hazelcast.protocol.codec.custom.sql_error_codec import SqlError
+    from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryId
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional, Sequence, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        query_id: Optional[SqlQueryId]
+        row_metadata: Optional[List[SqlColumnMetadata]]
+        row_page: Optional[List[List[Optional[Data]]]]
+        row_page_last: bool
+        update_count: int
+        error: Optional[SqlError]
 
 
 # hex: 0x210100
@@ -22,20 +43,26 @@ _RESPONSE_ROW_PAGE_LAST_OFFSET = 13
 _RESPONSE_UPDATE_COUNT_OFFSET = 14
 
 
-def encode_request(sql, parameters, timeout_millis, cursor_buffer_size):
+def encode_request(sql: str, parameters: Sequence[Data], timeout_millis: int, cursor_buffer_size: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, timeout_millis, cursor_buffer_size))
     StringCodec.encode(buf, sql)
     ListDataCodec.encode(buf, parameters, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["row_page_last"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ROW_PAGE_LAST_OFFSET)
-    response["update_count"] = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_UPDATE_COUNT_OFFSET)
-    response["query_id"] = CodecUtil.decode_nullable(msg, SqlQueryIdCodec.decode)
-    response["row_metadata"] = ListMultiFrameCodec.decode_nullable(msg, SqlColumnMetadataCodec.decode)
-    response["row_page"] = ListMultiFrameCodec.decode_nullable(msg, lambda m: ListMultiFrameCodec.decode_contains_nullable(m, DataCodec.decode))
-    response["error"] = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
-    return response
+    row_page_last = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ROW_PAGE_LAST_OFFSET)
+    update_count = FixSizedTypesCodec.decode_long(initial_frame.buf, _RESPONSE_UPDATE_COUNT_OFFSET)
+    query_id = CodecUtil.decode_nullable(msg, SqlQueryIdCodec.decode)
+    row_metadata = ListMultiFrameCodec.decode_nullable(msg, SqlColumnMetadataCodec.decode)
+    row_page = ListMultiFrameCodec.decode_nullable(msg, lambda m: ListMultiFrameCodec.decode_contains_nullable(m, DataCodec.decode))
+    error = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
+    return {
+        "query_id": query_id,
+        "row_metadata": row_metadata,
+        "row_page": row_page,
+        "row_page_last": row_page_last,
+        "update_count": update_count,
+        "error": error,
+    }

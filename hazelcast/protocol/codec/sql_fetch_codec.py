@@ -2,12 +2,28 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.fetch (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, SqlPageCodec
 from hazelcast.protocol.codec.custom.sql_error_codec import SqlErrorCodec
 from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.builtin import SqlPage
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.sql_error_codec import SqlError
+    from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryId
+    from typing import Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        row_page: Optional[SqlPage]
+        error: Optional[SqlError]
 
 
 # hex: 0x210500
@@ -19,15 +35,17 @@ _REQUEST = struct.Struct("<iHiqii")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(query_id, cursor_buffer_size):
+def encode_request(query_id: SqlQueryId, cursor_buffer_size: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, cursor_buffer_size))
     SqlQueryIdCodec.encode(buf, query_id, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     msg.skip_frame()
-    response = {}
-    response["row_page"] = CodecUtil.decode_nullable(msg, SqlPageCodec.decode)
-    response["error"] = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
-    return response
+    row_page = CodecUtil.decode_nullable(msg, SqlPageCodec.decode)
+    error = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
+    return {
+        "row_page": row_page,
+        "error": error,
+    }

@@ -2,12 +2,29 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.fetch_reserved (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, FixSizedTypesCodec, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.sql_error_codec import SqlErrorCodec
 from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryIdCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.sql_error_codec import SqlError
+    from hazelcast.protocol.codec.custom.sql_query_id_codec import SqlQueryId
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional, TypedDict
+
+    class ResponseParams(TypedDict):
+        """The parameters of the response, by name."""
+
+        row_page: Optional[List[List[Optional[Data]]]]
+        row_page_last: bool
+        error: Optional[SqlError]
 
 
 # hex: 0x210200
@@ -20,16 +37,19 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_ROW_PAGE_LAST_OFFSET = 13
 
 
-def encode_request(query_id, cursor_buffer_size):
+def encode_request(query_id: SqlQueryId, cursor_buffer_size: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, cursor_buffer_size))
     SqlQueryIdCodec.encode(buf, query_id, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> ResponseParams:
     initial_frame = msg.next_frame()
-    response = {}
-    response["row_page_last"] = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ROW_PAGE_LAST_OFFSET)
-    response["row_page"] = ListMultiFrameCodec.decode_nullable(msg, lambda m: ListMultiFrameCodec.decode_contains_nullable(m, DataCodec.decode))
-    response["error"] = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
-    return response
+    row_page_last = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_ROW_PAGE_LAST_OFFSET)
+    row_page = ListMultiFrameCodec.decode_nullable(msg, lambda m: ListMultiFrameCodec.decode_contains_nullable(m, DataCodec.decode))
+    error = CodecUtil.decode_nullable(msg, SqlErrorCodec.decode)
+    return {
+        "row_page": row_page,
+        "row_page_last": row_page_last,
+        "error": error,
+    }

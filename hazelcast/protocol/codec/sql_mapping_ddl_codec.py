@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Sql.mappingDdl (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 # hex: 0x210600
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name):
+def encode_request(name: str) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1),
@@ -28,6 +35,6 @@ def encode_request(name):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[str]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, StringCodec.decode)

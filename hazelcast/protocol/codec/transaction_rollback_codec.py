@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of Transaction.rollback (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from uuid import UUID
 
 
 # hex: 0x150300
@@ -18,6 +24,6 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _UNFRAGMENTED_FINAL = UNFRAGMENTED_MESSAGE | IS_FINAL_FLAG
 
 
-def encode_request(transaction_id, thread_id):
+def encode_request(transaction_id: UUID, thread_id: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, _UNFRAGMENTED_FINAL, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(transaction_id), thread_id))
     return OutboundMessage(buf, False)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of TransactionalMap.set (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
+    from uuid import UUID
 
 
 # hex: 0x0E0700
@@ -19,7 +26,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, txn_id, thread_id, key, value):
+def encode_request(name: str, txn_id: UUID, thread_id: int, key: Data, value: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     value_bytes = value.buffer

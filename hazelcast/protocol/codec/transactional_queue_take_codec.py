@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of TransactionalQueue.take (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0x120200
@@ -19,7 +28,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, txn_id, thread_id):
+def encode_request(name: str, txn_id: UUID, thread_id: int) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     buf = _join((
         _REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(txn_id), thread_id),
@@ -28,6 +37,6 @@ def encode_request(name, txn_id, thread_id):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[Data]:
     msg.skip_frame()
     return DataCodec.decode_nullable(msg)

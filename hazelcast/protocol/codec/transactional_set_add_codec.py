@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of TransactionalSet.add (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec, uuid_fields
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from uuid import UUID
 
 
 # hex: 0x100100
@@ -20,7 +28,7 @@ _frame_header = FRAME_HEADER.pack
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(name, txn_id, thread_id, item):
+def encode_request(name: str, txn_id: UUID, thread_id: int, item: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     item_bytes = item.buffer
     buf = _join((
@@ -31,6 +39,6 @@ def encode_request(name, txn_id, thread_id, item):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> bool:
     initial_frame = msg.next_frame()
     return FixSizedTypesCodec.decode_boolean(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of VectorCollection.optimize (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, StringCodec, uuid_fields
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from typing import Optional
+    from uuid import UUID
 
 
 # hex: 0x240900
@@ -17,7 +24,7 @@ _REQUEST = struct.Struct("<iHiqi?QQ")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, index_name, uuid):
+def encode_request(name: str, index_name: Optional[str], uuid: Optional[UUID]) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, *uuid_fields(uuid)))
     StringCodec.encode(buf, name)
     CodecUtil.encode_nullable(buf, index_name, StringCodec.encode, True)

@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of VectorCollection.put (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil, DataCodec, StringCodec
 from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocumentCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocument
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 # hex: 0x240100
@@ -18,7 +27,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, key, value):
+def encode_request(name: str, key: Data, value: VectorDocument) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     DataCodec.encode(buf, key)
@@ -26,6 +35,6 @@ def encode_request(name, key, value):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[VectorDocument]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, VectorDocumentCodec.decode)

@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of VectorCollection.remove (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import CodecUtil
 from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocumentCodec
 from hazelcast.protocol.client_message import FRAME_HEADER, IS_FINAL_FLAG, OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocument
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 # hex: 0x240500
@@ -20,7 +29,7 @@ _join = bytearray().join
 _frame_header = FRAME_HEADER.pack
 
 
-def encode_request(name, key):
+def encode_request(name: str, key: Data) -> OutboundMessage:
     name_bytes = name.encode("utf-8")
     key_bytes = key.buffer
     buf = _join((
@@ -31,6 +40,6 @@ def encode_request(name, key):
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> Optional[VectorDocument]:
     msg.skip_frame()
     return CodecUtil.decode_nullable(msg, VectorDocumentCodec.decode)

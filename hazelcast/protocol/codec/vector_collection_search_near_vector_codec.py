@@ -2,13 +2,23 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of VectorCollection.searchNearVector (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPairCodec
 from hazelcast.protocol.codec.custom.vector_search_options_codec import VectorSearchOptionsCodec
 from hazelcast.protocol.codec.custom.vector_search_result_codec import VectorSearchResultCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPair
+    from hazelcast.protocol.codec.custom.vector_search_options_codec import VectorSearchOptions
+    from hazelcast.protocol.codec.custom.vector_search_result_codec import VectorSearchResult
+    from typing import List, Sequence
 
 
 # hex: 0x240800
@@ -20,7 +30,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, vectors, options):
+def encode_request(name: str, vectors: Sequence[VectorPair], options: VectorSearchOptions) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     ListMultiFrameCodec.encode(buf, vectors, VectorPairCodec.encode)
@@ -28,6 +38,6 @@ def encode_request(name, vectors, options):
     return OutboundMessage(buf, True)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> List[VectorSearchResult]:
     msg.skip_frame()
     return ListMultiFrameCodec.decode(msg, VectorSearchResultCodec.decode)

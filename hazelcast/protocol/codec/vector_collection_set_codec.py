@@ -2,11 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of VectorCollection.set (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import DataCodec, StringCodec
 from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocumentCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.codec.custom.vector_document_codec import VectorDocument
+    from hazelcast.serialization.data import Data
 
 
 # hex: 0x240600
@@ -18,7 +25,7 @@ _REQUEST = struct.Struct("<iHiqi")
 _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 
 
-def encode_request(name, key, value):
+def encode_request(name: str, key: Data, value: VectorDocument) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1))
     StringCodec.encode(buf, name)
     DataCodec.encode(buf, key)

@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of XATransaction.create (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.xid_codec import XidCodec
 from hazelcast.protocol.client_message import OutboundMessage, UNFRAGMENTED_MESSAGE
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.xid_codec import Xid
+    from uuid import UUID
 
 
 # hex: 0x140500
@@ -19,12 +27,12 @@ _REQUEST_INITIAL_FRAME_SIZE = _REQUEST.size
 _RESPONSE_RESPONSE_OFFSET = 13
 
 
-def encode_request(xid, timeout):
+def encode_request(xid: Xid, timeout: int) -> OutboundMessage:
     buf = bytearray(_REQUEST.pack(_REQUEST_INITIAL_FRAME_SIZE, UNFRAGMENTED_MESSAGE, _REQUEST_MESSAGE_TYPE, 0, -1, timeout))
     XidCodec.encode(buf, xid, True)
     return OutboundMessage(buf, False)
 
 
-def decode_response(msg):
+def decode_response(msg: InboundMessage) -> UUID:
     initial_frame = msg.next_frame()
-    return FixSizedTypesCodec.decode_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)
+    return FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _RESPONSE_RESPONSE_OFFSET)

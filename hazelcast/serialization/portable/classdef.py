@@ -218,7 +218,7 @@ class ClassDefinitionBuilder:
         return cd
 
 
-def _field_adder(field_type: FieldType):
+def _field_adder(field_type: FieldType) -> typing.Callable[[ClassDefinitionBuilder, str], ClassDefinitionBuilder]:
     def add(self: ClassDefinitionBuilder, field_name: str) -> ClassDefinitionBuilder:
         return self._add(field_name, field_type)
 

@@ -16,7 +16,8 @@ from hazelcast.serialization.portable.classdef import (
 )
 
 if typing.TYPE_CHECKING:
-    from hazelcast.serialization.api import ObjectDataInput, Portable
+    from hazelcast.serialization.api import Portable
+    from hazelcast.serialization.input import _ObjectDataInput
 
 __all__ = ["PortableContext", "ClassDefinitionContext", "get_portable_version"]
 
@@ -65,6 +66,12 @@ class ClassDefinitionContext:
 
     def lookup(self, class_id: int, version: int) -> typing.Optional[ClassDefinition]:
         return self._versioned_definitions.get((class_id, version), None)
+
+    @typing.overload
+    def register(self, class_def: ClassDefinition) -> ClassDefinition: ...
+
+    @typing.overload
+    def register(self, class_def: None) -> None: ...
 
     def register(self, class_def: typing.Optional[ClassDefinition]) -> typing.Optional[ClassDefinition]:
         """Registers a class definition; returns the registered one (an
@@ -123,7 +130,7 @@ class PortableContext:
             return None
         return context.lookup(class_id, version)
 
-    def register_class_definition(self, class_definition: ClassDefinition) -> typing.Optional[ClassDefinition]:
+    def register_class_definition(self, class_definition: ClassDefinition) -> ClassDefinition:
         return self._get_context(class_definition.factory_id).register(class_definition)
 
     def lookup_or_register_class_definition(self, portable: "Portable") -> ClassDefinition:
@@ -143,7 +150,7 @@ class PortableContext:
         return class_def
 
     def read_class_definition(
-        self, inp: "ObjectDataInput", factory_id: int, class_id: int, version: int
+        self, inp: "_ObjectDataInput", factory_id: int, class_id: int, version: int
     ) -> ClassDefinition:
         """Builds the class definition of serialized Portable data from the
         field names and types the data carries (used to read versions this

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the Address custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.core import Address
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -15,14 +21,14 @@ _PORT_OFFSET = 0
 
 class AddressCodec:
     @staticmethod
-    def encode(buf, address, is_final=False):
+    def encode(buf: bytearray, address: Address, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, address.port)
         StringCodec.encode(buf, address.host)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> Address:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         port = FixSizedTypesCodec.decode_int(initial_frame.buf, _PORT_OFFSET)

@@ -2,20 +2,27 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the AnchorDataListHolder custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol import AnchorDataListHolder
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, EntryListCodec, ListIntegerCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 class AnchorDataListHolderCodec:
     @staticmethod
-    def encode(buf, anchor_data_list_holder, is_final=False):
+    def encode(buf: bytearray, anchor_data_list_holder: AnchorDataListHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         ListIntegerCodec.encode(buf, anchor_data_list_holder.anchor_page_list)
         EntryListCodec.encode(buf, anchor_data_list_holder.anchor_data_list, DataCodec.encode, DataCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> AnchorDataListHolder:
         msg.skip_frame()
         anchor_page_list = ListIntegerCodec.decode(msg)
         anchor_data_list = EntryListCodec.decode(msg, DataCodec.decode, DataCodec.decode)

@@ -2,7 +2,14 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the AttributeConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 class AttributeConfig:
@@ -10,29 +17,27 @@ class AttributeConfig:
 
     __slots__ = ("name", "extractor_class_name")
 
-    def __init__(self, name, extractor_class_name):
+    def __init__(self, name: str, extractor_class_name: str) -> None:
         self.name = name
         self.extractor_class_name = extractor_class_name
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, AttributeConfig) and (self.name, self.extractor_class_name) == (other.name, other.extractor_class_name)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "AttributeConfig(name=%r, extractor_class_name=%r)" % (self.name, self.extractor_class_name)
 
 
 class AttributeConfigCodec:
     @staticmethod
-    def encode(buf, attribute_config, is_final=False):
+    def encode(buf: bytearray, attribute_config: AttributeConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, attribute_config.name)
         StringCodec.encode(buf, attribute_config.extractor_class_name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> AttributeConfig:
         msg.skip_frame()
         name = StringCodec.decode(msg)
         extractor_class_name = StringCodec.decode(msg)

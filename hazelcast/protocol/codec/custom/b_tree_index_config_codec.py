@@ -2,9 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the BTreeIndexConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF
 from hazelcast.protocol.codec.custom.capacity_codec import CapacityCodec
 from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.capacity_codec import Capacity
+    from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfig
 
 
 class BTreeIndexConfig:
@@ -12,29 +21,27 @@ class BTreeIndexConfig:
 
     __slots__ = ("page_size", "memory_tier_config")
 
-    def __init__(self, page_size, memory_tier_config):
+    def __init__(self, page_size: Capacity, memory_tier_config: MemoryTierConfig) -> None:
         self.page_size = page_size
         self.memory_tier_config = memory_tier_config
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, BTreeIndexConfig) and (self.page_size, self.memory_tier_config) == (other.page_size, other.memory_tier_config)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "BTreeIndexConfig(page_size=%r, memory_tier_config=%r)" % (self.page_size, self.memory_tier_config)
 
 
 class BTreeIndexConfigCodec:
     @staticmethod
-    def encode(buf, b_tree_index_config, is_final=False):
+    def encode(buf: bytearray, b_tree_index_config: BTreeIndexConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         CapacityCodec.encode(buf, b_tree_index_config.page_size)
         MemoryTierConfigCodec.encode(buf, b_tree_index_config.memory_tier_config)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> BTreeIndexConfig:
         msg.skip_frame()
         page_size = CapacityCodec.decode(msg)
         memory_tier_config = MemoryTierConfigCodec.decode(msg)

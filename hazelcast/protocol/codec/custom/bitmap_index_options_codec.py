@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the BitmapIndexOptions custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,29 +23,27 @@ class BitmapIndexOptions:
 
     __slots__ = ("unique_key", "unique_key_transformation")
 
-    def __init__(self, unique_key, unique_key_transformation):
+    def __init__(self, unique_key: str, unique_key_transformation: int) -> None:
         self.unique_key = unique_key
         self.unique_key_transformation = unique_key_transformation
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, BitmapIndexOptions) and (self.unique_key, self.unique_key_transformation) == (other.unique_key, other.unique_key_transformation)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "BitmapIndexOptions(unique_key=%r, unique_key_transformation=%r)" % (self.unique_key, self.unique_key_transformation)
 
 
 class BitmapIndexOptionsCodec:
     @staticmethod
-    def encode(buf, bitmap_index_options, is_final=False):
+    def encode(buf: bytearray, bitmap_index_options: BitmapIndexOptions, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, bitmap_index_options.unique_key_transformation)
         StringCodec.encode(buf, bitmap_index_options.unique_key)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> BitmapIndexOptions:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         unique_key_transformation = FixSizedTypesCodec.decode_int(initial_frame.buf, _UNIQUE_KEY_TRANSFORMATION_OFFSET)

@@ -2,7 +2,10 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the CacheConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListDataCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.data_persistence_config_codec import DataPersistenceConfigCodec
@@ -13,6 +16,19 @@ from hazelcast.protocol.codec.custom.listener_config_holder_codec import Listene
 from hazelcast.protocol.codec.custom.merge_policy_config_codec import MergePolicyConfigCodec
 from hazelcast.protocol.codec.custom.merkle_tree_config_codec import MerkleTreeConfigCodec
 from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRefCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.data_persistence_config_codec import DataPersistenceConfig
+    from hazelcast.protocol.codec.custom.event_journal_config_codec import EventJournalConfig
+    from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolder
+    from hazelcast.protocol.codec.custom.hot_restart_config_codec import HotRestartConfig
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.protocol.codec.custom.merge_policy_config_codec import MergePolicyConfig
+    from hazelcast.protocol.codec.custom.merkle_tree_config_codec import MerkleTreeConfig
+    from hazelcast.protocol.codec.custom.wan_replication_ref_codec import WanReplicationRef
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHii??????")
@@ -32,7 +48,7 @@ class CacheConfigHolder:
 
     __slots__ = ("name", "manager_prefix", "uri_string", "backup_count", "async_backup_count", "in_memory_format", "eviction_config_holder", "wan_replication_ref", "key_class_name", "value_class_name", "cache_loader_factory", "cache_writer_factory", "expiry_policy_factory", "read_through", "write_through", "store_by_value", "management_enabled", "statistics_enabled", "hot_restart_config", "event_journal_config", "split_brain_protection_name", "listener_configurations", "merge_policy_config", "disable_per_entry_invalidation_events", "cache_partition_lost_listener_configs", "merkle_tree_config", "data_persistence_config", "user_code_namespace")
 
-    def __init__(self, name, manager_prefix, uri_string, backup_count, async_backup_count, in_memory_format, eviction_config_holder, wan_replication_ref, key_class_name, value_class_name, cache_loader_factory, cache_writer_factory, expiry_policy_factory, read_through, write_through, store_by_value, management_enabled, statistics_enabled, hot_restart_config, event_journal_config, split_brain_protection_name, listener_configurations, merge_policy_config, disable_per_entry_invalidation_events, cache_partition_lost_listener_configs, merkle_tree_config, data_persistence_config, user_code_namespace):
+    def __init__(self, name: str, manager_prefix: Optional[str], uri_string: Optional[str], backup_count: int, async_backup_count: int, in_memory_format: str, eviction_config_holder: EvictionConfigHolder, wan_replication_ref: Optional[WanReplicationRef], key_class_name: str, value_class_name: str, cache_loader_factory: Optional[Data], cache_writer_factory: Optional[Data], expiry_policy_factory: Data, read_through: bool, write_through: bool, store_by_value: bool, management_enabled: bool, statistics_enabled: bool, hot_restart_config: Optional[HotRestartConfig], event_journal_config: Optional[EventJournalConfig], split_brain_protection_name: Optional[str], listener_configurations: Optional[List[Data]], merge_policy_config: MergePolicyConfig, disable_per_entry_invalidation_events: bool, cache_partition_lost_listener_configs: Optional[List[ListenerConfigHolder]], merkle_tree_config: Optional[MerkleTreeConfig], data_persistence_config: Optional[DataPersistenceConfig], user_code_namespace: Optional[str]) -> None:
         self.name = name
         self.manager_prefix = manager_prefix
         self.uri_string = uri_string
@@ -62,18 +78,16 @@ class CacheConfigHolder:
         self.data_persistence_config = data_persistence_config
         self.user_code_namespace = user_code_namespace
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, CacheConfigHolder) and (self.name, self.manager_prefix, self.uri_string, self.backup_count, self.async_backup_count, self.in_memory_format, self.eviction_config_holder, self.wan_replication_ref, self.key_class_name, self.value_class_name, self.cache_loader_factory, self.cache_writer_factory, self.expiry_policy_factory, self.read_through, self.write_through, self.store_by_value, self.management_enabled, self.statistics_enabled, self.hot_restart_config, self.event_journal_config, self.split_brain_protection_name, self.listener_configurations, self.merge_policy_config, self.disable_per_entry_invalidation_events, self.cache_partition_lost_listener_configs, self.merkle_tree_config, self.data_persistence_config, self.user_code_namespace) == (other.name, other.manager_prefix, other.uri_string, other.backup_count, other.async_backup_count, other.in_memory_format, other.eviction_config_holder, other.wan_replication_ref, other.key_class_name, other.value_class_name, other.cache_loader_factory, other.cache_writer_factory, other.expiry_policy_factory, other.read_through, other.write_through, other.store_by_value, other.management_enabled, other.statistics_enabled, other.hot_restart_config, other.event_journal_config, other.split_brain_protection_name, other.listener_configurations, other.merge_policy_config, other.disable_per_entry_invalidation_events, other.cache_partition_lost_listener_configs, other.merkle_tree_config, other.data_persistence_config, other.user_code_namespace)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "CacheConfigHolder(name=%r, manager_prefix=%r, uri_string=%r, backup_count=%r, async_backup_count=%r, in_memory_format=%r, eviction_config_holder=%r, wan_replication_ref=%r, key_class_name=%r, value_class_name=%r, cache_loader_factory=%r, cache_writer_factory=%r, expiry_policy_factory=%r, read_through=%r, write_through=%r, store_by_value=%r, management_enabled=%r, statistics_enabled=%r, hot_restart_config=%r, event_journal_config=%r, split_brain_protection_name=%r, listener_configurations=%r, merge_policy_config=%r, disable_per_entry_invalidation_events=%r, cache_partition_lost_listener_configs=%r, merkle_tree_config=%r, data_persistence_config=%r, user_code_namespace=%r)" % (self.name, self.manager_prefix, self.uri_string, self.backup_count, self.async_backup_count, self.in_memory_format, self.eviction_config_holder, self.wan_replication_ref, self.key_class_name, self.value_class_name, self.cache_loader_factory, self.cache_writer_factory, self.expiry_policy_factory, self.read_through, self.write_through, self.store_by_value, self.management_enabled, self.statistics_enabled, self.hot_restart_config, self.event_journal_config, self.split_brain_protection_name, self.listener_configurations, self.merge_policy_config, self.disable_per_entry_invalidation_events, self.cache_partition_lost_listener_configs, self.merkle_tree_config, self.data_persistence_config, self.user_code_namespace)
 
 
 class CacheConfigHolderCodec:
     @staticmethod
-    def encode(buf, cache_config_holder, is_final=False):
+    def encode(buf: bytearray, cache_config_holder: CacheConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, cache_config_holder.backup_count, cache_config_holder.async_backup_count, cache_config_holder.read_through, cache_config_holder.write_through, cache_config_holder.store_by_value, cache_config_holder.management_enabled, cache_config_holder.statistics_enabled, cache_config_holder.disable_per_entry_invalidation_events)
         StringCodec.encode(buf, cache_config_holder.name)
@@ -94,12 +108,13 @@ class CacheConfigHolderCodec:
         MergePolicyConfigCodec.encode(buf, cache_config_holder.merge_policy_config)
         ListMultiFrameCodec.encode_nullable(buf, cache_config_holder.cache_partition_lost_listener_configs, ListenerConfigHolderCodec.encode)
         CodecUtil.encode_nullable(buf, cache_config_holder.merkle_tree_config, MerkleTreeConfigCodec.encode)
-        DataPersistenceConfigCodec.encode(buf, cache_config_holder.data_persistence_config)
+        if cache_config_holder.data_persistence_config is not None:
+            DataPersistenceConfigCodec.encode(buf, cache_config_holder.data_persistence_config)
         CodecUtil.encode_nullable(buf, cache_config_holder.user_code_namespace, StringCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> CacheConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         backup_count = FixSizedTypesCodec.decode_int(initial_frame.buf, _BACKUP_COUNT_OFFSET)

@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the CacheEventData custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHi?")
@@ -18,7 +26,7 @@ class CacheEventData:
 
     __slots__ = ("name", "cache_event_type", "data_key", "data_value", "data_old_value", "old_value_available")
 
-    def __init__(self, name, cache_event_type, data_key, data_value, data_old_value, old_value_available):
+    def __init__(self, name: str, cache_event_type: int, data_key: Optional[Data], data_value: Optional[Data], data_old_value: Optional[Data], old_value_available: bool) -> None:
         self.name = name
         self.cache_event_type = cache_event_type
         self.data_key = data_key
@@ -26,18 +34,16 @@ class CacheEventData:
         self.data_old_value = data_old_value
         self.old_value_available = old_value_available
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, CacheEventData) and (self.name, self.cache_event_type, self.data_key, self.data_value, self.data_old_value, self.old_value_available) == (other.name, other.cache_event_type, other.data_key, other.data_value, other.data_old_value, other.old_value_available)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "CacheEventData(name=%r, cache_event_type=%r, data_key=%r, data_value=%r, data_old_value=%r, old_value_available=%r)" % (self.name, self.cache_event_type, self.data_key, self.data_value, self.data_old_value, self.old_value_available)
 
 
 class CacheEventDataCodec:
     @staticmethod
-    def encode(buf, cache_event_data, is_final=False):
+    def encode(buf: bytearray, cache_event_data: CacheEventData, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, cache_event_data.cache_event_type, cache_event_data.old_value_available)
         StringCodec.encode(buf, cache_event_data.name)
@@ -47,7 +53,7 @@ class CacheEventDataCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> CacheEventData:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         cache_event_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _CACHE_EVENT_TYPE_OFFSET)

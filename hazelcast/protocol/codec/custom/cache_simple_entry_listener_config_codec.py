@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the CacheSimpleEntryListenerConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH??")
@@ -18,24 +25,22 @@ class CacheSimpleEntryListenerConfig:
 
     __slots__ = ("old_value_required", "synchronous", "cache_entry_listener_factory", "cache_entry_event_filter_factory")
 
-    def __init__(self, old_value_required, synchronous, cache_entry_listener_factory, cache_entry_event_filter_factory):
+    def __init__(self, old_value_required: bool, synchronous: bool, cache_entry_listener_factory: Optional[str], cache_entry_event_filter_factory: Optional[str]) -> None:
         self.old_value_required = old_value_required
         self.synchronous = synchronous
         self.cache_entry_listener_factory = cache_entry_listener_factory
         self.cache_entry_event_filter_factory = cache_entry_event_filter_factory
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, CacheSimpleEntryListenerConfig) and (self.old_value_required, self.synchronous, self.cache_entry_listener_factory, self.cache_entry_event_filter_factory) == (other.old_value_required, other.synchronous, other.cache_entry_listener_factory, other.cache_entry_event_filter_factory)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "CacheSimpleEntryListenerConfig(old_value_required=%r, synchronous=%r, cache_entry_listener_factory=%r, cache_entry_event_filter_factory=%r)" % (self.old_value_required, self.synchronous, self.cache_entry_listener_factory, self.cache_entry_event_filter_factory)
 
 
 class CacheSimpleEntryListenerConfigCodec:
     @staticmethod
-    def encode(buf, cache_simple_entry_listener_config, is_final=False):
+    def encode(buf: bytearray, cache_simple_entry_listener_config: CacheSimpleEntryListenerConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, cache_simple_entry_listener_config.old_value_required, cache_simple_entry_listener_config.synchronous)
         CodecUtil.encode_nullable(buf, cache_simple_entry_listener_config.cache_entry_listener_factory, StringCodec.encode)
@@ -43,7 +48,7 @@ class CacheSimpleEntryListenerConfigCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> CacheSimpleEntryListenerConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         old_value_required = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _OLD_VALUE_REQUIRED_OFFSET)

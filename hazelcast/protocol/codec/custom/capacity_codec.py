@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the Capacity custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqi")
@@ -18,28 +24,26 @@ class Capacity:
 
     __slots__ = ("value", "unit")
 
-    def __init__(self, value, unit):
+    def __init__(self, value: int, unit: int) -> None:
         self.value = value
         self.unit = unit
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Capacity) and (self.value, self.unit) == (other.value, other.unit)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Capacity(value=%r, unit=%r)" % (self.value, self.unit)
 
 
 class CapacityCodec:
     @staticmethod
-    def encode(buf, capacity, is_final=False):
+    def encode(buf: bytearray, capacity: Capacity, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, capacity.value, capacity.unit)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> Capacity:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         value = FixSizedTypesCodec.decode_long(initial_frame.buf, _VALUE_OFFSET)

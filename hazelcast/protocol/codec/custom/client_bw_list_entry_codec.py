@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ClientBwListEntry custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,29 +23,27 @@ class ClientBwListEntry:
 
     __slots__ = ("type", "value")
 
-    def __init__(self, type, value):
+    def __init__(self, type: int, value: str) -> None:
         self.type = type
         self.value = value
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ClientBwListEntry) and (self.type, self.value) == (other.type, other.value)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ClientBwListEntry(type=%r, value=%r)" % (self.type, self.value)
 
 
 class ClientBwListEntryCodec:
     @staticmethod
-    def encode(buf, client_bw_list_entry, is_final=False):
+    def encode(buf: bytearray, client_bw_list_entry: ClientBwListEntry, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, client_bw_list_entry.type)
         StringCodec.encode(buf, client_bw_list_entry.value)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ClientBwListEntry:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         type = FixSizedTypesCodec.decode_int(initial_frame.buf, _TYPE_OFFSET)

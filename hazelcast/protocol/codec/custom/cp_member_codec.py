@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the CPMember custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, uuid_fields
 from hazelcast.protocol.codec.custom.address_codec import AddressCodec
+
+if TYPE_CHECKING:
+    from hazelcast.core import Address
+    from hazelcast.protocol.client_message import InboundMessage
+    from uuid import UUID
 
 
 _INITIAL_FRAME = struct.Struct("<iH?QQ?")
@@ -19,33 +27,31 @@ class CPMember:
 
     __slots__ = ("uuid", "address", "auto_step_down_when_leader")
 
-    def __init__(self, uuid, address, auto_step_down_when_leader):
+    def __init__(self, uuid: UUID, address: Address, auto_step_down_when_leader: bool) -> None:
         self.uuid = uuid
         self.address = address
         self.auto_step_down_when_leader = auto_step_down_when_leader
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, CPMember) and (self.uuid, self.address, self.auto_step_down_when_leader) == (other.uuid, other.address, other.auto_step_down_when_leader)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "CPMember(uuid=%r, address=%r, auto_step_down_when_leader=%r)" % (self.uuid, self.address, self.auto_step_down_when_leader)
 
 
 class CPMemberCodec:
     @staticmethod
-    def encode(buf, cp_member, is_final=False):
+    def encode(buf: bytearray, cp_member: CPMember, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, *uuid_fields(cp_member.uuid), cp_member.auto_step_down_when_leader)
         AddressCodec.encode(buf, cp_member.address)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> CPMember:
         msg.skip_frame()
         initial_frame = msg.next_frame()
-        uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _UUID_OFFSET)
+        uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _UUID_OFFSET)
         auto_step_down_when_leader = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _AUTO_STEP_DOWN_WHEN_LEADER_OFFSET) if len(initial_frame.buf) >= _AUTO_STEP_DOWN_WHEN_LEADER_OFFSET + 1 else False
         address = AddressCodec.decode(msg)
         CodecUtil.fast_forward_to_end_frame(msg)

@@ -2,8 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the DiscoveryConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.discovery_strategy_config_codec import DiscoveryStrategyConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.discovery_strategy_config_codec import DiscoveryStrategyConfig
+    from hazelcast.serialization.data import Data
+    from typing import List
 
 
 class DiscoveryConfig:
@@ -11,24 +21,22 @@ class DiscoveryConfig:
 
     __slots__ = ("discovery_strategy_configs", "discovery_service_provider", "node_filter", "node_filter_class")
 
-    def __init__(self, discovery_strategy_configs, discovery_service_provider, node_filter, node_filter_class):
+    def __init__(self, discovery_strategy_configs: List[DiscoveryStrategyConfig], discovery_service_provider: Data, node_filter: Data, node_filter_class: str) -> None:
         self.discovery_strategy_configs = discovery_strategy_configs
         self.discovery_service_provider = discovery_service_provider
         self.node_filter = node_filter
         self.node_filter_class = node_filter_class
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, DiscoveryConfig) and (self.discovery_strategy_configs, self.discovery_service_provider, self.node_filter, self.node_filter_class) == (other.discovery_strategy_configs, other.discovery_service_provider, other.node_filter, other.node_filter_class)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "DiscoveryConfig(discovery_strategy_configs=%r, discovery_service_provider=%r, node_filter=%r, node_filter_class=%r)" % (self.discovery_strategy_configs, self.discovery_service_provider, self.node_filter, self.node_filter_class)
 
 
 class DiscoveryConfigCodec:
     @staticmethod
-    def encode(buf, discovery_config, is_final=False):
+    def encode(buf: bytearray, discovery_config: DiscoveryConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         ListMultiFrameCodec.encode(buf, discovery_config.discovery_strategy_configs, DiscoveryStrategyConfigCodec.encode)
         DataCodec.encode(buf, discovery_config.discovery_service_provider)
@@ -37,7 +45,7 @@ class DiscoveryConfigCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> DiscoveryConfig:
         msg.skip_frame()
         discovery_strategy_configs = ListMultiFrameCodec.decode(msg, DiscoveryStrategyConfigCodec.decode)
         discovery_service_provider = DataCodec.decode(msg)

@@ -2,7 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the DiscoveryStrategyConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Dict
 
 
 class DiscoveryStrategyConfig:
@@ -10,29 +19,27 @@ class DiscoveryStrategyConfig:
 
     __slots__ = ("class_name", "properties")
 
-    def __init__(self, class_name, properties):
+    def __init__(self, class_name: str, properties: Dict[str, Data]) -> None:
         self.class_name = class_name
         self.properties = properties
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, DiscoveryStrategyConfig) and (self.class_name, self.properties) == (other.class_name, other.properties)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "DiscoveryStrategyConfig(class_name=%r, properties=%r)" % (self.class_name, self.properties)
 
 
 class DiscoveryStrategyConfigCodec:
     @staticmethod
-    def encode(buf, discovery_strategy_config, is_final=False):
+    def encode(buf: bytearray, discovery_strategy_config: DiscoveryStrategyConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, discovery_strategy_config.class_name)
         MapCodec.encode(buf, discovery_strategy_config.properties, StringCodec.encode, DataCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> DiscoveryStrategyConfig:
         msg.skip_frame()
         class_name = StringCodec.decode(msg)
         properties = MapCodec.decode(msg, StringCodec.decode, DataCodec.decode)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the DiskTierConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -17,29 +23,27 @@ class DiskTierConfig:
 
     __slots__ = ("enabled", "device_name")
 
-    def __init__(self, enabled, device_name):
+    def __init__(self, enabled: bool, device_name: str) -> None:
         self.enabled = enabled
         self.device_name = device_name
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, DiskTierConfig) and (self.enabled, self.device_name) == (other.enabled, other.device_name)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "DiskTierConfig(enabled=%r, device_name=%r)" % (self.enabled, self.device_name)
 
 
 class DiskTierConfigCodec:
     @staticmethod
-    def encode(buf, disk_tier_config, is_final=False):
+    def encode(buf: bytearray, disk_tier_config: DiskTierConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, disk_tier_config.enabled)
         StringCodec.encode(buf, disk_tier_config.device_name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> DiskTierConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

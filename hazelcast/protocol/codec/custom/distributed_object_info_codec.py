@@ -2,20 +2,27 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the DistributedObjectInfo custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.core import DistributedObjectInfo
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 class DistributedObjectInfoCodec:
     @staticmethod
-    def encode(buf, distributed_object_info, is_final=False):
+    def encode(buf: bytearray, distributed_object_info: DistributedObjectInfo, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, distributed_object_info.service_name)
         StringCodec.encode(buf, distributed_object_info.name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> DistributedObjectInfo:
         msg.skip_frame()
         service_name = StringCodec.decode(msg)
         name = StringCodec.decode(msg)

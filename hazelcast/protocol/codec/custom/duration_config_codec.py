@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the DurationConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqi")
@@ -18,28 +24,26 @@ class DurationConfig:
 
     __slots__ = ("duration_amount", "time_unit")
 
-    def __init__(self, duration_amount, time_unit):
+    def __init__(self, duration_amount: int, time_unit: int) -> None:
         self.duration_amount = duration_amount
         self.time_unit = time_unit
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, DurationConfig) and (self.duration_amount, self.time_unit) == (other.duration_amount, other.time_unit)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "DurationConfig(duration_amount=%r, time_unit=%r)" % (self.duration_amount, self.time_unit)
 
 
 class DurationConfigCodec:
     @staticmethod
-    def encode(buf, duration_config, is_final=False):
+    def encode(buf: bytearray, duration_config: DurationConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, duration_config.duration_amount, duration_config.time_unit)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> DurationConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         duration_amount = FixSizedTypesCodec.decode_long(initial_frame.buf, _DURATION_AMOUNT_OFFSET)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the EndpointQualifier custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.core import EndpointQualifier
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -15,14 +21,14 @@ _TYPE_OFFSET = 0
 
 class EndpointQualifierCodec:
     @staticmethod
-    def encode(buf, endpoint_qualifier, is_final=False):
+    def encode(buf: bytearray, endpoint_qualifier: EndpointQualifier, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, endpoint_qualifier.type)
         CodecUtil.encode_nullable(buf, endpoint_qualifier.identifier, StringCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> EndpointQualifier:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         type = FixSizedTypesCodec.decode_int(initial_frame.buf, _TYPE_OFFSET)

@@ -2,11 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ErrorHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol import ErrorHolder
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.stack_trace_element_codec import StackTraceElementCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -16,7 +22,7 @@ _ERROR_CODE_OFFSET = 0
 
 class ErrorHolderCodec:
     @staticmethod
-    def encode(buf, error_holder, is_final=False):
+    def encode(buf: bytearray, error_holder: ErrorHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, error_holder.error_code)
         StringCodec.encode(buf, error_holder.class_name)
@@ -25,7 +31,7 @@ class ErrorHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ErrorHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         error_code = FixSizedTypesCodec.decode_int(initial_frame.buf, _ERROR_CODE_OFFSET)

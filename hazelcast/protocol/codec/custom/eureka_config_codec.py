@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the EurekaConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Dict
 
 
 _INITIAL_FRAME = struct.Struct("<iH??")
@@ -18,24 +25,22 @@ class EurekaConfig:
 
     __slots__ = ("tag", "enabled", "use_public_ip", "properties")
 
-    def __init__(self, tag, enabled, use_public_ip, properties):
+    def __init__(self, tag: str, enabled: bool, use_public_ip: bool, properties: Dict[str, str]) -> None:
         self.tag = tag
         self.enabled = enabled
         self.use_public_ip = use_public_ip
         self.properties = properties
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, EurekaConfig) and (self.tag, self.enabled, self.use_public_ip, self.properties) == (other.tag, other.enabled, other.use_public_ip, other.properties)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "EurekaConfig(tag=%r, enabled=%r, use_public_ip=%r, properties=%r)" % (self.tag, self.enabled, self.use_public_ip, self.properties)
 
 
 class EurekaConfigCodec:
     @staticmethod
-    def encode(buf, eureka_config, is_final=False):
+    def encode(buf: bytearray, eureka_config: EurekaConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, eureka_config.enabled, eureka_config.use_public_ip)
         StringCodec.encode(buf, eureka_config.tag)
@@ -43,7 +48,7 @@ class EurekaConfigCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> EurekaConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

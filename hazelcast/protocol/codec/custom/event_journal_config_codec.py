@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the EventJournalConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?ii")
@@ -19,29 +25,27 @@ class EventJournalConfig:
 
     __slots__ = ("enabled", "capacity", "time_to_live_seconds")
 
-    def __init__(self, enabled, capacity, time_to_live_seconds):
+    def __init__(self, enabled: bool, capacity: int, time_to_live_seconds: int) -> None:
         self.enabled = enabled
         self.capacity = capacity
         self.time_to_live_seconds = time_to_live_seconds
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, EventJournalConfig) and (self.enabled, self.capacity, self.time_to_live_seconds) == (other.enabled, other.capacity, other.time_to_live_seconds)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "EventJournalConfig(enabled=%r, capacity=%r, time_to_live_seconds=%r)" % (self.enabled, self.capacity, self.time_to_live_seconds)
 
 
 class EventJournalConfigCodec:
     @staticmethod
-    def encode(buf, event_journal_config, is_final=False):
+    def encode(buf: bytearray, event_journal_config: EventJournalConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, event_journal_config.enabled, event_journal_config.capacity, event_journal_config.time_to_live_seconds)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> EventJournalConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

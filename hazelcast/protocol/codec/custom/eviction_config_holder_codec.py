@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the EvictionConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,25 +25,23 @@ class EvictionConfigHolder:
 
     __slots__ = ("size", "max_size_policy", "eviction_policy", "comparator_class_name", "comparator")
 
-    def __init__(self, size, max_size_policy, eviction_policy, comparator_class_name, comparator):
+    def __init__(self, size: int, max_size_policy: str, eviction_policy: str, comparator_class_name: Optional[str], comparator: Optional[Data]) -> None:
         self.size = size
         self.max_size_policy = max_size_policy
         self.eviction_policy = eviction_policy
         self.comparator_class_name = comparator_class_name
         self.comparator = comparator
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, EvictionConfigHolder) and (self.size, self.max_size_policy, self.eviction_policy, self.comparator_class_name, self.comparator) == (other.size, other.max_size_policy, other.eviction_policy, other.comparator_class_name, other.comparator)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "EvictionConfigHolder(size=%r, max_size_policy=%r, eviction_policy=%r, comparator_class_name=%r, comparator=%r)" % (self.size, self.max_size_policy, self.eviction_policy, self.comparator_class_name, self.comparator)
 
 
 class EvictionConfigHolderCodec:
     @staticmethod
-    def encode(buf, eviction_config_holder, is_final=False):
+    def encode(buf: bytearray, eviction_config_holder: EvictionConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, eviction_config_holder.size)
         StringCodec.encode(buf, eviction_config_holder.max_size_policy)
@@ -45,7 +51,7 @@ class EvictionConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> EvictionConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         size = FixSizedTypesCodec.decode_int(initial_frame.buf, _SIZE_OFFSET)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the FieldDescriptor custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,29 +23,27 @@ class FieldDescriptor:
 
     __slots__ = ("field_name", "kind")
 
-    def __init__(self, field_name, kind):
+    def __init__(self, field_name: str, kind: int) -> None:
         self.field_name = field_name
         self.kind = kind
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, FieldDescriptor) and (self.field_name, self.kind) == (other.field_name, other.kind)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "FieldDescriptor(field_name=%r, kind=%r)" % (self.field_name, self.kind)
 
 
 class FieldDescriptorCodec:
     @staticmethod
-    def encode(buf, field_descriptor, is_final=False):
+    def encode(buf: bytearray, field_descriptor: FieldDescriptor, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, field_descriptor.kind)
         StringCodec.encode(buf, field_descriptor.field_name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> FieldDescriptor:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         kind = FixSizedTypesCodec.decode_int(initial_frame.buf, _KIND_OFFSET)

@@ -2,19 +2,26 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the HazelcastJsonValue custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 class HazelcastJsonValueCodec:
     @staticmethod
-    def encode(buf, hazelcast_json_value, is_final=False):
+    def encode(buf: bytearray, hazelcast_json_value: HazelcastJsonValue, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, hazelcast_json_value.to_string())
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> HazelcastJsonValue:
         msg.skip_frame()
         value = StringCodec.decode(msg)
         CodecUtil.fast_forward_to_end_frame(msg)

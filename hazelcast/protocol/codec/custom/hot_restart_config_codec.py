@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the HotRestartConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH??")
@@ -18,28 +24,26 @@ class HotRestartConfig:
 
     __slots__ = ("enabled", "fsync")
 
-    def __init__(self, enabled, fsync):
+    def __init__(self, enabled: bool, fsync: bool) -> None:
         self.enabled = enabled
         self.fsync = fsync
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, HotRestartConfig) and (self.enabled, self.fsync) == (other.enabled, other.fsync)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "HotRestartConfig(enabled=%r, fsync=%r)" % (self.enabled, self.fsync)
 
 
 class HotRestartConfigCodec:
     @staticmethod
-    def encode(buf, hot_restart_config, is_final=False):
+    def encode(buf: bytearray, hot_restart_config: HotRestartConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, hot_restart_config.enabled, hot_restart_config.fsync)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> HotRestartConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

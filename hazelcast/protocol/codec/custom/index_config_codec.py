@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the IndexConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.b_tree_index_config_codec import BTreeIndexConfigCodec
 from hazelcast.protocol.codec.custom.bitmap_index_options_codec import BitmapIndexOptionsCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.b_tree_index_config_codec import BTreeIndexConfig
+    from hazelcast.protocol.codec.custom.bitmap_index_options_codec import BitmapIndexOptions
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -19,25 +28,23 @@ class IndexConfig:
 
     __slots__ = ("name", "type", "attributes", "bitmap_index_options", "b_tree_index_config")
 
-    def __init__(self, name, type, attributes, bitmap_index_options, b_tree_index_config):
+    def __init__(self, name: Optional[str], type: int, attributes: List[str], bitmap_index_options: Optional[BitmapIndexOptions], b_tree_index_config: Optional[BTreeIndexConfig]) -> None:
         self.name = name
         self.type = type
         self.attributes = attributes
         self.bitmap_index_options = bitmap_index_options
         self.b_tree_index_config = b_tree_index_config
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, IndexConfig) and (self.name, self.type, self.attributes, self.bitmap_index_options, self.b_tree_index_config) == (other.name, other.type, other.attributes, other.bitmap_index_options, other.b_tree_index_config)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "IndexConfig(name=%r, type=%r, attributes=%r, bitmap_index_options=%r, b_tree_index_config=%r)" % (self.name, self.type, self.attributes, self.bitmap_index_options, self.b_tree_index_config)
 
 
 class IndexConfigCodec:
     @staticmethod
-    def encode(buf, index_config, is_final=False):
+    def encode(buf: bytearray, index_config: IndexConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, index_config.type)
         CodecUtil.encode_nullable(buf, index_config.name, StringCodec.encode)
@@ -47,7 +54,7 @@ class IndexConfigCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> IndexConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         type = FixSizedTypesCodec.decode_int(initial_frame.buf, _TYPE_OFFSET)

@@ -2,10 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the JobAndSqlSummary custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.codec.custom.sql_summary_codec import SqlSummaryCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.sql_summary_codec import SqlSummary
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH?qqiqq?")
@@ -24,7 +32,7 @@ class JobAndSqlSummary:
 
     __slots__ = ("light_job", "job_id", "execution_id", "name_or_id", "status", "submission_time", "completion_time", "failure_text", "sql_summary", "suspension_cause", "user_cancelled")
 
-    def __init__(self, light_job, job_id, execution_id, name_or_id, status, submission_time, completion_time, failure_text, sql_summary, suspension_cause, user_cancelled):
+    def __init__(self, light_job: bool, job_id: int, execution_id: int, name_or_id: str, status: int, submission_time: int, completion_time: int, failure_text: Optional[str], sql_summary: Optional[SqlSummary], suspension_cause: Optional[str], user_cancelled: bool) -> None:
         self.light_job = light_job
         self.job_id = job_id
         self.execution_id = execution_id
@@ -37,18 +45,16 @@ class JobAndSqlSummary:
         self.suspension_cause = suspension_cause
         self.user_cancelled = user_cancelled
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, JobAndSqlSummary) and (self.light_job, self.job_id, self.execution_id, self.name_or_id, self.status, self.submission_time, self.completion_time, self.failure_text, self.sql_summary, self.suspension_cause, self.user_cancelled) == (other.light_job, other.job_id, other.execution_id, other.name_or_id, other.status, other.submission_time, other.completion_time, other.failure_text, other.sql_summary, other.suspension_cause, other.user_cancelled)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "JobAndSqlSummary(light_job=%r, job_id=%r, execution_id=%r, name_or_id=%r, status=%r, submission_time=%r, completion_time=%r, failure_text=%r, sql_summary=%r, suspension_cause=%r, user_cancelled=%r)" % (self.light_job, self.job_id, self.execution_id, self.name_or_id, self.status, self.submission_time, self.completion_time, self.failure_text, self.sql_summary, self.suspension_cause, self.user_cancelled)
 
 
 class JobAndSqlSummaryCodec:
     @staticmethod
-    def encode(buf, job_and_sql_summary, is_final=False):
+    def encode(buf: bytearray, job_and_sql_summary: JobAndSqlSummary, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, job_and_sql_summary.light_job, job_and_sql_summary.job_id, job_and_sql_summary.execution_id, job_and_sql_summary.status, job_and_sql_summary.submission_time, job_and_sql_summary.completion_time, job_and_sql_summary.user_cancelled)
         StringCodec.encode(buf, job_and_sql_summary.name_or_id)
@@ -58,7 +64,7 @@ class JobAndSqlSummaryCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> JobAndSqlSummary:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         light_job = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _LIGHT_JOB_OFFSET)

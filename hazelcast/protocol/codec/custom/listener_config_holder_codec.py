@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ListenerConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHi??")
@@ -19,25 +27,23 @@ class ListenerConfigHolder:
 
     __slots__ = ("listener_type", "listener_implementation", "class_name", "include_value", "local")
 
-    def __init__(self, listener_type, listener_implementation, class_name, include_value, local):
+    def __init__(self, listener_type: int, listener_implementation: Optional[Data], class_name: Optional[str], include_value: bool, local: bool) -> None:
         self.listener_type = listener_type
         self.listener_implementation = listener_implementation
         self.class_name = class_name
         self.include_value = include_value
         self.local = local
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ListenerConfigHolder) and (self.listener_type, self.listener_implementation, self.class_name, self.include_value, self.local) == (other.listener_type, other.listener_implementation, other.class_name, other.include_value, other.local)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ListenerConfigHolder(listener_type=%r, listener_implementation=%r, class_name=%r, include_value=%r, local=%r)" % (self.listener_type, self.listener_implementation, self.class_name, self.include_value, self.local)
 
 
 class ListenerConfigHolderCodec:
     @staticmethod
-    def encode(buf, listener_config_holder, is_final=False):
+    def encode(buf: bytearray, listener_config_holder: ListenerConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, listener_config_holder.listener_type, listener_config_holder.include_value, listener_config_holder.local)
         DataCodec.encode_nullable(buf, listener_config_holder.listener_implementation)
@@ -45,7 +51,7 @@ class ListenerConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ListenerConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         listener_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _LISTENER_TYPE_OFFSET)

@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MapStoreConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Dict, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH??ii?")
@@ -21,7 +29,7 @@ class MapStoreConfigHolder:
 
     __slots__ = ("enabled", "write_coalescing", "write_delay_seconds", "write_batch_size", "class_name", "implementation", "factory_class_name", "factory_implementation", "properties", "initial_load_mode", "offload")
 
-    def __init__(self, enabled, write_coalescing, write_delay_seconds, write_batch_size, class_name, implementation, factory_class_name, factory_implementation, properties, initial_load_mode, offload):
+    def __init__(self, enabled: bool, write_coalescing: bool, write_delay_seconds: int, write_batch_size: int, class_name: Optional[str], implementation: Optional[Data], factory_class_name: Optional[str], factory_implementation: Optional[Data], properties: Optional[Dict[str, str]], initial_load_mode: str, offload: bool) -> None:
         self.enabled = enabled
         self.write_coalescing = write_coalescing
         self.write_delay_seconds = write_delay_seconds
@@ -34,18 +42,16 @@ class MapStoreConfigHolder:
         self.initial_load_mode = initial_load_mode
         self.offload = offload
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MapStoreConfigHolder) and (self.enabled, self.write_coalescing, self.write_delay_seconds, self.write_batch_size, self.class_name, self.implementation, self.factory_class_name, self.factory_implementation, self.properties, self.initial_load_mode, self.offload) == (other.enabled, other.write_coalescing, other.write_delay_seconds, other.write_batch_size, other.class_name, other.implementation, other.factory_class_name, other.factory_implementation, other.properties, other.initial_load_mode, other.offload)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MapStoreConfigHolder(enabled=%r, write_coalescing=%r, write_delay_seconds=%r, write_batch_size=%r, class_name=%r, implementation=%r, factory_class_name=%r, factory_implementation=%r, properties=%r, initial_load_mode=%r, offload=%r)" % (self.enabled, self.write_coalescing, self.write_delay_seconds, self.write_batch_size, self.class_name, self.implementation, self.factory_class_name, self.factory_implementation, self.properties, self.initial_load_mode, self.offload)
 
 
 class MapStoreConfigHolderCodec:
     @staticmethod
-    def encode(buf, map_store_config_holder, is_final=False):
+    def encode(buf: bytearray, map_store_config_holder: MapStoreConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, map_store_config_holder.enabled, map_store_config_holder.write_coalescing, map_store_config_holder.write_delay_seconds, map_store_config_holder.write_batch_size, map_store_config_holder.offload)
         CodecUtil.encode_nullable(buf, map_store_config_holder.class_name, StringCodec.encode)
@@ -57,7 +63,7 @@ class MapStoreConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MapStoreConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

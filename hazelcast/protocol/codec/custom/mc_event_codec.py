@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MCEvent custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqi")
@@ -18,30 +24,28 @@ class MCEvent:
 
     __slots__ = ("timestamp", "type", "data_json")
 
-    def __init__(self, timestamp, type, data_json):
+    def __init__(self, timestamp: int, type: int, data_json: str) -> None:
         self.timestamp = timestamp
         self.type = type
         self.data_json = data_json
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MCEvent) and (self.timestamp, self.type, self.data_json) == (other.timestamp, other.type, other.data_json)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MCEvent(timestamp=%r, type=%r, data_json=%r)" % (self.timestamp, self.type, self.data_json)
 
 
 class MCEventCodec:
     @staticmethod
-    def encode(buf, mc_event, is_final=False):
+    def encode(buf: bytearray, mc_event: MCEvent, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, mc_event.timestamp, mc_event.type)
         StringCodec.encode(buf, mc_event.data_json)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MCEvent:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         timestamp = FixSizedTypesCodec.decode_long(initial_frame.buf, _TIMESTAMP_OFFSET)

@@ -2,13 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MemberInfo custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.core import MemberInfo
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec, uuid_fields
 from hazelcast.protocol.codec.custom.address_codec import AddressCodec
 from hazelcast.protocol.codec.custom.endpoint_qualifier_codec import EndpointQualifierCodec
 from hazelcast.protocol.codec.custom.member_version_codec import MemberVersionCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?QQ?")
@@ -19,20 +25,21 @@ _LITE_MEMBER_OFFSET = 17
 
 class MemberInfoCodec:
     @staticmethod
-    def encode(buf, member_info, is_final=False):
+    def encode(buf: bytearray, member_info: MemberInfo, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, *uuid_fields(member_info.uuid), member_info.lite_member)
         AddressCodec.encode(buf, member_info.address)
         MapCodec.encode(buf, member_info.attributes, StringCodec.encode, StringCodec.encode)
         MemberVersionCodec.encode(buf, member_info.version)
-        MapCodec.encode(buf, member_info.address_map, EndpointQualifierCodec.encode, AddressCodec.encode)
+        if member_info.address_map is not None:
+            MapCodec.encode(buf, member_info.address_map, EndpointQualifierCodec.encode, AddressCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MemberInfo:
         msg.skip_frame()
         initial_frame = msg.next_frame()
-        uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _UUID_OFFSET)
+        uuid = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _UUID_OFFSET)
         lite_member = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _LITE_MEMBER_OFFSET)
         address = AddressCodec.decode(msg)
         attributes = MapCodec.decode(msg, StringCodec.decode, StringCodec.decode)

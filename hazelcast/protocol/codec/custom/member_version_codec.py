@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MemberVersion custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.core import MemberVersion
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHbbb")
@@ -17,13 +23,13 @@ _PATCH_OFFSET = 2
 
 class MemberVersionCodec:
     @staticmethod
-    def encode(buf, member_version, is_final=False):
+    def encode(buf: bytearray, member_version: MemberVersion, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, member_version.major, member_version.minor, member_version.patch)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MemberVersion:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         major = FixSizedTypesCodec.decode_byte(initial_frame.buf, _MAJOR_OFFSET)

@@ -2,8 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MemoryTierConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF
 from hazelcast.protocol.codec.custom.capacity_codec import CapacityCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.capacity_codec import Capacity
 
 
 class MemoryTierConfig:
@@ -11,27 +19,25 @@ class MemoryTierConfig:
 
     __slots__ = ("capacity",)
 
-    def __init__(self, capacity):
+    def __init__(self, capacity: Capacity) -> None:
         self.capacity = capacity
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MemoryTierConfig) and (self.capacity,) == (other.capacity,)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MemoryTierConfig(capacity=%r)" % (self.capacity,)
 
 
 class MemoryTierConfigCodec:
     @staticmethod
-    def encode(buf, memory_tier_config, is_final=False):
+    def encode(buf: bytearray, memory_tier_config: MemoryTierConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         CapacityCodec.encode(buf, memory_tier_config.capacity)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MemoryTierConfig:
         msg.skip_frame()
         capacity = CapacityCodec.decode(msg)
         CodecUtil.fast_forward_to_end_frame(msg)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MergePolicyConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,29 +23,27 @@ class MergePolicyConfig:
 
     __slots__ = ("policy", "batch_size")
 
-    def __init__(self, policy, batch_size):
+    def __init__(self, policy: str, batch_size: int) -> None:
         self.policy = policy
         self.batch_size = batch_size
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MergePolicyConfig) and (self.policy, self.batch_size) == (other.policy, other.batch_size)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MergePolicyConfig(policy=%r, batch_size=%r)" % (self.policy, self.batch_size)
 
 
 class MergePolicyConfigCodec:
     @staticmethod
-    def encode(buf, merge_policy_config, is_final=False):
+    def encode(buf: bytearray, merge_policy_config: MergePolicyConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, merge_policy_config.batch_size)
         StringCodec.encode(buf, merge_policy_config.policy)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MergePolicyConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         batch_size = FixSizedTypesCodec.decode_int(initial_frame.buf, _BATCH_SIZE_OFFSET)

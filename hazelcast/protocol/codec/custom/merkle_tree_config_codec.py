@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MerkleTreeConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?i?")
@@ -19,29 +25,27 @@ class MerkleTreeConfig:
 
     __slots__ = ("enabled", "depth", "enabled_set")
 
-    def __init__(self, enabled, depth, enabled_set):
+    def __init__(self, enabled: bool, depth: int, enabled_set: bool) -> None:
         self.enabled = enabled
         self.depth = depth
         self.enabled_set = enabled_set
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MerkleTreeConfig) and (self.enabled, self.depth, self.enabled_set) == (other.enabled, other.depth, other.enabled_set)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MerkleTreeConfig(enabled=%r, depth=%r, enabled_set=%r)" % (self.enabled, self.depth, self.enabled_set)
 
 
 class MerkleTreeConfigCodec:
     @staticmethod
-    def encode(buf, merkle_tree_config, is_final=False):
+    def encode(buf: bytearray, merkle_tree_config: MerkleTreeConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, merkle_tree_config.enabled, merkle_tree_config.depth, merkle_tree_config.enabled_set)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MerkleTreeConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the MigrationState custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqiiq")
@@ -20,30 +26,28 @@ class MigrationState:
 
     __slots__ = ("start_time", "planned_migrations", "completed_migrations", "total_elapsed_time")
 
-    def __init__(self, start_time, planned_migrations, completed_migrations, total_elapsed_time):
+    def __init__(self, start_time: int, planned_migrations: int, completed_migrations: int, total_elapsed_time: int) -> None:
         self.start_time = start_time
         self.planned_migrations = planned_migrations
         self.completed_migrations = completed_migrations
         self.total_elapsed_time = total_elapsed_time
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, MigrationState) and (self.start_time, self.planned_migrations, self.completed_migrations, self.total_elapsed_time) == (other.start_time, other.planned_migrations, other.completed_migrations, other.total_elapsed_time)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "MigrationState(start_time=%r, planned_migrations=%r, completed_migrations=%r, total_elapsed_time=%r)" % (self.start_time, self.planned_migrations, self.completed_migrations, self.total_elapsed_time)
 
 
 class MigrationStateCodec:
     @staticmethod
-    def encode(buf, migration_state, is_final=False):
+    def encode(buf: bytearray, migration_state: MigrationState, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, migration_state.start_time, migration_state.planned_migrations, migration_state.completed_migrations, migration_state.total_elapsed_time)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> MigrationState:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         start_time = FixSizedTypesCodec.decode_long(initial_frame.buf, _START_TIME_OFFSET)

@@ -2,11 +2,20 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the NearCacheConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
 from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolderCodec
 from hazelcast.protocol.codec.custom.near_cache_preloader_config_codec import NearCachePreloaderConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolder
+    from hazelcast.protocol.codec.custom.near_cache_preloader_config_codec import NearCachePreloaderConfig
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH??ii?")
@@ -23,7 +32,7 @@ class NearCacheConfigHolder:
 
     __slots__ = ("name", "in_memory_format", "serialize_keys", "invalidate_on_change", "time_to_live_seconds", "max_idle_seconds", "eviction_config_holder", "cache_local_entries", "local_update_policy", "preloader_config")
 
-    def __init__(self, name, in_memory_format, serialize_keys, invalidate_on_change, time_to_live_seconds, max_idle_seconds, eviction_config_holder, cache_local_entries, local_update_policy, preloader_config):
+    def __init__(self, name: str, in_memory_format: str, serialize_keys: bool, invalidate_on_change: bool, time_to_live_seconds: int, max_idle_seconds: int, eviction_config_holder: EvictionConfigHolder, cache_local_entries: bool, local_update_policy: str, preloader_config: Optional[NearCachePreloaderConfig]) -> None:
         self.name = name
         self.in_memory_format = in_memory_format
         self.serialize_keys = serialize_keys
@@ -35,18 +44,16 @@ class NearCacheConfigHolder:
         self.local_update_policy = local_update_policy
         self.preloader_config = preloader_config
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, NearCacheConfigHolder) and (self.name, self.in_memory_format, self.serialize_keys, self.invalidate_on_change, self.time_to_live_seconds, self.max_idle_seconds, self.eviction_config_holder, self.cache_local_entries, self.local_update_policy, self.preloader_config) == (other.name, other.in_memory_format, other.serialize_keys, other.invalidate_on_change, other.time_to_live_seconds, other.max_idle_seconds, other.eviction_config_holder, other.cache_local_entries, other.local_update_policy, other.preloader_config)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "NearCacheConfigHolder(name=%r, in_memory_format=%r, serialize_keys=%r, invalidate_on_change=%r, time_to_live_seconds=%r, max_idle_seconds=%r, eviction_config_holder=%r, cache_local_entries=%r, local_update_policy=%r, preloader_config=%r)" % (self.name, self.in_memory_format, self.serialize_keys, self.invalidate_on_change, self.time_to_live_seconds, self.max_idle_seconds, self.eviction_config_holder, self.cache_local_entries, self.local_update_policy, self.preloader_config)
 
 
 class NearCacheConfigHolderCodec:
     @staticmethod
-    def encode(buf, near_cache_config_holder, is_final=False):
+    def encode(buf: bytearray, near_cache_config_holder: NearCacheConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, near_cache_config_holder.serialize_keys, near_cache_config_holder.invalidate_on_change, near_cache_config_holder.time_to_live_seconds, near_cache_config_holder.max_idle_seconds, near_cache_config_holder.cache_local_entries)
         StringCodec.encode(buf, near_cache_config_holder.name)
@@ -57,7 +64,7 @@ class NearCacheConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> NearCacheConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         serialize_keys = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _SERIALIZE_KEYS_OFFSET)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the NearCachePreloaderConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?ii")
@@ -19,31 +25,29 @@ class NearCachePreloaderConfig:
 
     __slots__ = ("enabled", "directory", "store_initial_delay_seconds", "store_interval_seconds")
 
-    def __init__(self, enabled, directory, store_initial_delay_seconds, store_interval_seconds):
+    def __init__(self, enabled: bool, directory: str, store_initial_delay_seconds: int, store_interval_seconds: int) -> None:
         self.enabled = enabled
         self.directory = directory
         self.store_initial_delay_seconds = store_initial_delay_seconds
         self.store_interval_seconds = store_interval_seconds
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, NearCachePreloaderConfig) and (self.enabled, self.directory, self.store_initial_delay_seconds, self.store_interval_seconds) == (other.enabled, other.directory, other.store_initial_delay_seconds, other.store_interval_seconds)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "NearCachePreloaderConfig(enabled=%r, directory=%r, store_initial_delay_seconds=%r, store_interval_seconds=%r)" % (self.enabled, self.directory, self.store_initial_delay_seconds, self.store_interval_seconds)
 
 
 class NearCachePreloaderConfigCodec:
     @staticmethod
-    def encode(buf, near_cache_preloader_config, is_final=False):
+    def encode(buf: bytearray, near_cache_preloader_config: NearCachePreloaderConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, near_cache_preloader_config.enabled, near_cache_preloader_config.store_initial_delay_seconds, near_cache_preloader_config.store_interval_seconds)
         StringCodec.encode(buf, near_cache_preloader_config.directory)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> NearCachePreloaderConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

@@ -2,11 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the PagingPredicateHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol import PagingPredicateHolder
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListDataCodec
 from hazelcast.protocol.codec.custom.anchor_data_list_holder_codec import AnchorDataListHolderCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHiib")
@@ -18,7 +24,7 @@ _ITERATION_TYPE_ID_OFFSET = 8
 
 class PagingPredicateHolderCodec:
     @staticmethod
-    def encode(buf, paging_predicate_holder, is_final=False):
+    def encode(buf: bytearray, paging_predicate_holder: PagingPredicateHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, paging_predicate_holder.page_size, paging_predicate_holder.page, paging_predicate_holder.iteration_type_id)
         AnchorDataListHolderCodec.encode(buf, paging_predicate_holder.anchor_data_list_holder)
@@ -29,7 +35,7 @@ class PagingPredicateHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> PagingPredicateHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         page_size = FixSizedTypesCodec.decode_int(initial_frame.buf, _PAGE_SIZE_OFFSET)

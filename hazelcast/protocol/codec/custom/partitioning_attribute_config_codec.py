@@ -2,7 +2,14 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the PartitioningAttributeConfig custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 class PartitioningAttributeConfig:
@@ -10,27 +17,25 @@ class PartitioningAttributeConfig:
 
     __slots__ = ("attribute_name",)
 
-    def __init__(self, attribute_name):
+    def __init__(self, attribute_name: str) -> None:
         self.attribute_name = attribute_name
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, PartitioningAttributeConfig) and (self.attribute_name,) == (other.attribute_name,)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "PartitioningAttributeConfig(attribute_name=%r)" % (self.attribute_name,)
 
 
 class PartitioningAttributeConfigCodec:
     @staticmethod
-    def encode(buf, partitioning_attribute_config, is_final=False):
+    def encode(buf: bytearray, partitioning_attribute_config: PartitioningAttributeConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, partitioning_attribute_config.attribute_name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> PartitioningAttributeConfig:
         msg.skip_frame()
         attribute_name = StringCodec.decode(msg)
         CodecUtil.fast_forward_to_end_frame(msg)

@@ -2,7 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the PredicateConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 class PredicateConfigHolder:
@@ -10,23 +19,21 @@ class PredicateConfigHolder:
 
     __slots__ = ("class_name", "sql", "implementation")
 
-    def __init__(self, class_name, sql, implementation):
+    def __init__(self, class_name: Optional[str], sql: Optional[str], implementation: Optional[Data]) -> None:
         self.class_name = class_name
         self.sql = sql
         self.implementation = implementation
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, PredicateConfigHolder) and (self.class_name, self.sql, self.implementation) == (other.class_name, other.sql, other.implementation)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "PredicateConfigHolder(class_name=%r, sql=%r, implementation=%r)" % (self.class_name, self.sql, self.implementation)
 
 
 class PredicateConfigHolderCodec:
     @staticmethod
-    def encode(buf, predicate_config_holder, is_final=False):
+    def encode(buf: bytearray, predicate_config_holder: PredicateConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         CodecUtil.encode_nullable(buf, predicate_config_holder.class_name, StringCodec.encode)
         CodecUtil.encode_nullable(buf, predicate_config_holder.sql, StringCodec.encode)
@@ -34,7 +41,7 @@ class PredicateConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> PredicateConfigHolder:
         msg.skip_frame()
         class_name = CodecUtil.decode_nullable(msg, StringCodec.decode)
         sql = CodecUtil.decode_nullable(msg, StringCodec.decode)

@@ -2,13 +2,24 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the QueryCacheConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolderCodec
 from hazelcast.protocol.codec.custom.index_config_codec import IndexConfigCodec
 from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolderCodec
 from hazelcast.protocol.codec.custom.predicate_config_holder_codec import PredicateConfigHolderCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.eviction_config_holder_codec import EvictionConfigHolder
+    from hazelcast.protocol.codec.custom.index_config_codec import IndexConfig
+    from hazelcast.protocol.codec.custom.listener_config_holder_codec import ListenerConfigHolder
+    from hazelcast.protocol.codec.custom.predicate_config_holder_codec import PredicateConfigHolder
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHiii????")
@@ -27,7 +38,7 @@ class QueryCacheConfigHolder:
 
     __slots__ = ("batch_size", "buffer_size", "delay_seconds", "include_value", "populate", "coalesce", "in_memory_format", "name", "predicate_config_holder", "eviction_config_holder", "listener_configs", "index_configs", "serialize_keys")
 
-    def __init__(self, batch_size, buffer_size, delay_seconds, include_value, populate, coalesce, in_memory_format, name, predicate_config_holder, eviction_config_holder, listener_configs, index_configs, serialize_keys):
+    def __init__(self, batch_size: int, buffer_size: int, delay_seconds: int, include_value: bool, populate: bool, coalesce: bool, in_memory_format: str, name: str, predicate_config_holder: PredicateConfigHolder, eviction_config_holder: EvictionConfigHolder, listener_configs: Optional[List[ListenerConfigHolder]], index_configs: Optional[List[IndexConfig]], serialize_keys: bool) -> None:
         self.batch_size = batch_size
         self.buffer_size = buffer_size
         self.delay_seconds = delay_seconds
@@ -42,18 +53,16 @@ class QueryCacheConfigHolder:
         self.index_configs = index_configs
         self.serialize_keys = serialize_keys
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, QueryCacheConfigHolder) and (self.batch_size, self.buffer_size, self.delay_seconds, self.include_value, self.populate, self.coalesce, self.in_memory_format, self.name, self.predicate_config_holder, self.eviction_config_holder, self.listener_configs, self.index_configs, self.serialize_keys) == (other.batch_size, other.buffer_size, other.delay_seconds, other.include_value, other.populate, other.coalesce, other.in_memory_format, other.name, other.predicate_config_holder, other.eviction_config_holder, other.listener_configs, other.index_configs, other.serialize_keys)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "QueryCacheConfigHolder(batch_size=%r, buffer_size=%r, delay_seconds=%r, include_value=%r, populate=%r, coalesce=%r, in_memory_format=%r, name=%r, predicate_config_holder=%r, eviction_config_holder=%r, listener_configs=%r, index_configs=%r, serialize_keys=%r)" % (self.batch_size, self.buffer_size, self.delay_seconds, self.include_value, self.populate, self.coalesce, self.in_memory_format, self.name, self.predicate_config_holder, self.eviction_config_holder, self.listener_configs, self.index_configs, self.serialize_keys)
 
 
 class QueryCacheConfigHolderCodec:
     @staticmethod
-    def encode(buf, query_cache_config_holder, is_final=False):
+    def encode(buf: bytearray, query_cache_config_holder: QueryCacheConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, query_cache_config_holder.batch_size, query_cache_config_holder.buffer_size, query_cache_config_holder.delay_seconds, query_cache_config_holder.include_value, query_cache_config_holder.populate, query_cache_config_holder.coalesce, query_cache_config_holder.serialize_keys)
         StringCodec.encode(buf, query_cache_config_holder.in_memory_format)
@@ -65,7 +74,7 @@ class QueryCacheConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> QueryCacheConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         batch_size = FixSizedTypesCodec.decode_int(initial_frame.buf, _BATCH_SIZE_OFFSET)

@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the QueryCacheEventData custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHqii")
@@ -19,7 +27,7 @@ class QueryCacheEventData:
 
     __slots__ = ("data_key", "data_new_value", "sequence", "event_type", "partition_id", "map_name")
 
-    def __init__(self, data_key, data_new_value, sequence, event_type, partition_id, map_name):
+    def __init__(self, data_key: Optional[Data], data_new_value: Optional[Data], sequence: int, event_type: int, partition_id: int, map_name: Optional[str]) -> None:
         self.data_key = data_key
         self.data_new_value = data_new_value
         self.sequence = sequence
@@ -27,27 +35,26 @@ class QueryCacheEventData:
         self.partition_id = partition_id
         self.map_name = map_name
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, QueryCacheEventData) and (self.data_key, self.data_new_value, self.sequence, self.event_type, self.partition_id, self.map_name) == (other.data_key, other.data_new_value, other.sequence, other.event_type, other.partition_id, other.map_name)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "QueryCacheEventData(data_key=%r, data_new_value=%r, sequence=%r, event_type=%r, partition_id=%r, map_name=%r)" % (self.data_key, self.data_new_value, self.sequence, self.event_type, self.partition_id, self.map_name)
 
 
 class QueryCacheEventDataCodec:
     @staticmethod
-    def encode(buf, query_cache_event_data, is_final=False):
+    def encode(buf: bytearray, query_cache_event_data: QueryCacheEventData, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, query_cache_event_data.sequence, query_cache_event_data.event_type, query_cache_event_data.partition_id)
         DataCodec.encode_nullable(buf, query_cache_event_data.data_key)
         DataCodec.encode_nullable(buf, query_cache_event_data.data_new_value)
-        StringCodec.encode(buf, query_cache_event_data.map_name)
+        if query_cache_event_data.map_name is not None:
+            StringCodec.encode(buf, query_cache_event_data.map_name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> QueryCacheEventData:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         sequence = FixSizedTypesCodec.decode_long(initial_frame.buf, _SEQUENCE_OFFSET)

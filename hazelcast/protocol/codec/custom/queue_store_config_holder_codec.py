@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the QueueStoreConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Dict, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -17,7 +25,7 @@ class QueueStoreConfigHolder:
 
     __slots__ = ("class_name", "factory_class_name", "implementation", "factory_implementation", "properties", "enabled")
 
-    def __init__(self, class_name, factory_class_name, implementation, factory_implementation, properties, enabled):
+    def __init__(self, class_name: Optional[str], factory_class_name: Optional[str], implementation: Optional[Data], factory_implementation: Optional[Data], properties: Optional[Dict[str, str]], enabled: bool) -> None:
         self.class_name = class_name
         self.factory_class_name = factory_class_name
         self.implementation = implementation
@@ -25,18 +33,16 @@ class QueueStoreConfigHolder:
         self.properties = properties
         self.enabled = enabled
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, QueueStoreConfigHolder) and (self.class_name, self.factory_class_name, self.implementation, self.factory_implementation, self.properties, self.enabled) == (other.class_name, other.factory_class_name, other.implementation, other.factory_implementation, other.properties, other.enabled)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "QueueStoreConfigHolder(class_name=%r, factory_class_name=%r, implementation=%r, factory_implementation=%r, properties=%r, enabled=%r)" % (self.class_name, self.factory_class_name, self.implementation, self.factory_implementation, self.properties, self.enabled)
 
 
 class QueueStoreConfigHolderCodec:
     @staticmethod
-    def encode(buf, queue_store_config_holder, is_final=False):
+    def encode(buf: bytearray, queue_store_config_holder: QueueStoreConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, queue_store_config_holder.enabled)
         CodecUtil.encode_nullable(buf, queue_store_config_holder.class_name, StringCodec.encode)
@@ -47,7 +53,7 @@ class QueueStoreConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> QueueStoreConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the RaftGroupId custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol import RaftGroupId
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqq")
@@ -16,14 +22,14 @@ _ID_OFFSET = 8
 
 class RaftGroupIdCodec:
     @staticmethod
-    def encode(buf, raft_group_id, is_final=False):
+    def encode(buf: bytearray, raft_group_id: RaftGroupId, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, raft_group_id.seed, raft_group_id.id)
         StringCodec.encode(buf, raft_group_id.name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> RaftGroupId:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         seed = FixSizedTypesCodec.decode_long(initial_frame.buf, _SEED_OFFSET)

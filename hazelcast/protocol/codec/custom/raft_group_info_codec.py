@@ -2,9 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the RaftGroupInfo custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.cp_member_codec import CPMemberCodec
 from hazelcast.protocol.codec.custom.raft_group_id_codec import RaftGroupIdCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.cp_member_codec import CPMember
+    from typing import List
 
 
 class RaftGroupInfo:
@@ -12,23 +22,21 @@ class RaftGroupInfo:
 
     __slots__ = ("group_id", "leader", "followers")
 
-    def __init__(self, group_id, leader, followers):
+    def __init__(self, group_id: RaftGroupId, leader: CPMember, followers: List[CPMember]) -> None:
         self.group_id = group_id
         self.leader = leader
         self.followers = followers
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, RaftGroupInfo) and (self.group_id, self.leader, self.followers) == (other.group_id, other.leader, other.followers)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "RaftGroupInfo(group_id=%r, leader=%r, followers=%r)" % (self.group_id, self.leader, self.followers)
 
 
 class RaftGroupInfoCodec:
     @staticmethod
-    def encode(buf, raft_group_info, is_final=False):
+    def encode(buf: bytearray, raft_group_info: RaftGroupInfo, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         RaftGroupIdCodec.encode(buf, raft_group_info.group_id)
         CPMemberCodec.encode(buf, raft_group_info.leader)
@@ -36,7 +44,7 @@ class RaftGroupInfoCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> RaftGroupInfo:
         msg.skip_frame()
         group_id = RaftGroupIdCodec.decode(msg)
         leader = CPMemberCodec.decode(msg)

@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ReplicatedMapEntryViewHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
 
 
 _INITIAL_FRAME = struct.Struct("<iHqqqqq")
@@ -21,7 +28,7 @@ class ReplicatedMapEntryViewHolder:
 
     __slots__ = ("key", "value", "creation_time", "hits", "last_access_time", "last_update_time", "ttl_millis")
 
-    def __init__(self, key, value, creation_time, hits, last_access_time, last_update_time, ttl_millis):
+    def __init__(self, key: Data, value: Data, creation_time: int, hits: int, last_access_time: int, last_update_time: int, ttl_millis: int) -> None:
         self.key = key
         self.value = value
         self.creation_time = creation_time
@@ -30,18 +37,16 @@ class ReplicatedMapEntryViewHolder:
         self.last_update_time = last_update_time
         self.ttl_millis = ttl_millis
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ReplicatedMapEntryViewHolder) and (self.key, self.value, self.creation_time, self.hits, self.last_access_time, self.last_update_time, self.ttl_millis) == (other.key, other.value, other.creation_time, other.hits, other.last_access_time, other.last_update_time, other.ttl_millis)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ReplicatedMapEntryViewHolder(key=%r, value=%r, creation_time=%r, hits=%r, last_access_time=%r, last_update_time=%r, ttl_millis=%r)" % (self.key, self.value, self.creation_time, self.hits, self.last_access_time, self.last_update_time, self.ttl_millis)
 
 
 class ReplicatedMapEntryViewHolderCodec:
     @staticmethod
-    def encode(buf, replicated_map_entry_view_holder, is_final=False):
+    def encode(buf: bytearray, replicated_map_entry_view_holder: ReplicatedMapEntryViewHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, replicated_map_entry_view_holder.creation_time, replicated_map_entry_view_holder.hits, replicated_map_entry_view_holder.last_access_time, replicated_map_entry_view_holder.last_update_time, replicated_map_entry_view_holder.ttl_millis)
         DataCodec.encode(buf, replicated_map_entry_view_holder.key)
@@ -49,7 +54,7 @@ class ReplicatedMapEntryViewHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ReplicatedMapEntryViewHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         creation_time = FixSizedTypesCodec.decode_long(initial_frame.buf, _CREATION_TIME_OFFSET)

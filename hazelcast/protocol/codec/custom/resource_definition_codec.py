@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ResourceDefinition custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, ByteArrayCodec, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,24 +24,22 @@ class ResourceDefinition:
 
     __slots__ = ("id", "resource_type", "payload", "resource_url")
 
-    def __init__(self, id, resource_type, payload, resource_url):
+    def __init__(self, id: str, resource_type: int, payload: Optional[bytes], resource_url: Optional[str]) -> None:
         self.id = id
         self.resource_type = resource_type
         self.payload = payload
         self.resource_url = resource_url
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ResourceDefinition) and (self.id, self.resource_type, self.payload, self.resource_url) == (other.id, other.resource_type, other.payload, other.resource_url)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ResourceDefinition(id=%r, resource_type=%r, payload=%r, resource_url=%r)" % (self.id, self.resource_type, self.payload, self.resource_url)
 
 
 class ResourceDefinitionCodec:
     @staticmethod
-    def encode(buf, resource_definition, is_final=False):
+    def encode(buf: bytearray, resource_definition: ResourceDefinition, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, resource_definition.resource_type)
         StringCodec.encode(buf, resource_definition.id)
@@ -43,7 +48,7 @@ class ResourceDefinitionCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ResourceDefinition:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         resource_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _RESOURCE_TYPE_OFFSET)

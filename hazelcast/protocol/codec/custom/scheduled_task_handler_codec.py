@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the ScheduledTaskHandler custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec, uuid_fields
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
+    from uuid import UUID
 
 
 _INITIAL_FRAME = struct.Struct("<iH?QQi")
@@ -18,24 +26,22 @@ class ScheduledTaskHandler:
 
     __slots__ = ("uuid", "partition_id", "scheduler_name", "task_name")
 
-    def __init__(self, uuid, partition_id, scheduler_name, task_name):
+    def __init__(self, uuid: Optional[UUID], partition_id: int, scheduler_name: str, task_name: str) -> None:
         self.uuid = uuid
         self.partition_id = partition_id
         self.scheduler_name = scheduler_name
         self.task_name = task_name
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, ScheduledTaskHandler) and (self.uuid, self.partition_id, self.scheduler_name, self.task_name) == (other.uuid, other.partition_id, other.scheduler_name, other.task_name)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "ScheduledTaskHandler(uuid=%r, partition_id=%r, scheduler_name=%r, task_name=%r)" % (self.uuid, self.partition_id, self.scheduler_name, self.task_name)
 
 
 class ScheduledTaskHandlerCodec:
     @staticmethod
-    def encode(buf, scheduled_task_handler, is_final=False):
+    def encode(buf: bytearray, scheduled_task_handler: ScheduledTaskHandler, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, *uuid_fields(scheduled_task_handler.uuid), scheduled_task_handler.partition_id)
         StringCodec.encode(buf, scheduled_task_handler.scheduler_name)
@@ -43,7 +49,7 @@ class ScheduledTaskHandlerCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> ScheduledTaskHandler:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         uuid = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _UUID_OFFSET)

@@ -2,8 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the Schema custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, ListMultiFrameCodec, StringCodec
 from hazelcast.protocol.codec.custom.field_descriptor_codec import FieldDescriptorCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.field_descriptor_codec import FieldDescriptor
+    from typing import List
 
 
 class Schema:
@@ -11,29 +20,27 @@ class Schema:
 
     __slots__ = ("type_name", "fields")
 
-    def __init__(self, type_name, fields):
+    def __init__(self, type_name: str, fields: List[FieldDescriptor]) -> None:
         self.type_name = type_name
         self.fields = fields
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Schema) and (self.type_name, self.fields) == (other.type_name, other.fields)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Schema(type_name=%r, fields=%r)" % (self.type_name, self.fields)
 
 
 class SchemaCodec:
     @staticmethod
-    def encode(buf, schema, is_final=False):
+    def encode(buf: bytearray, schema: Schema, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         StringCodec.encode(buf, schema.type_name)
         ListMultiFrameCodec.encode(buf, schema.fields, FieldDescriptorCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> Schema:
         msg.skip_frame()
         type_name = StringCodec.decode(msg)
         fields = ListMultiFrameCodec.decode(msg, FieldDescriptorCodec.decode)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the SimpleEntryView custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.core import SimpleEntryView
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqqqqqqqqqq")
@@ -24,7 +30,7 @@ _MAX_IDLE_OFFSET = 72
 
 class SimpleEntryViewCodec:
     @staticmethod
-    def encode(buf, simple_entry_view, is_final=False):
+    def encode(buf: bytearray, simple_entry_view: SimpleEntryView, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, simple_entry_view.cost, simple_entry_view.creation_time, simple_entry_view.expiration_time, simple_entry_view.hits, simple_entry_view.last_access_time, simple_entry_view.last_stored_time, simple_entry_view.last_update_time, simple_entry_view.version, simple_entry_view.ttl, simple_entry_view.max_idle)
         DataCodec.encode(buf, simple_entry_view.key)
@@ -32,7 +38,7 @@ class SimpleEntryViewCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> SimpleEntryView:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         cost = FixSizedTypesCodec.decode_long(initial_frame.buf, _COST_OFFSET)

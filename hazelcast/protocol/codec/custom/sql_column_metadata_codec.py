@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the SqlColumnMetadata custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi?")
@@ -18,30 +24,28 @@ class SqlColumnMetadata:
 
     __slots__ = ("name", "type", "nullable")
 
-    def __init__(self, name, type, nullable):
+    def __init__(self, name: str, type: int, nullable: bool) -> None:
         self.name = name
         self.type = type
         self.nullable = nullable
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, SqlColumnMetadata) and (self.name, self.type, self.nullable) == (other.name, other.type, other.nullable)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "SqlColumnMetadata(name=%r, type=%r, nullable=%r)" % (self.name, self.type, self.nullable)
 
 
 class SqlColumnMetadataCodec:
     @staticmethod
-    def encode(buf, sql_column_metadata, is_final=False):
+    def encode(buf: bytearray, sql_column_metadata: SqlColumnMetadata, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, sql_column_metadata.type, sql_column_metadata.nullable)
         StringCodec.encode(buf, sql_column_metadata.name)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> SqlColumnMetadata:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         type = FixSizedTypesCodec.decode_int(initial_frame.buf, _TYPE_OFFSET)

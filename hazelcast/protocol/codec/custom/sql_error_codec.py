@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the SqlError custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec, uuid_fields
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
+    from uuid import UUID
 
 
 _INITIAL_FRAME = struct.Struct("<iHi?QQ")
@@ -18,25 +26,23 @@ class SqlError:
 
     __slots__ = ("code", "message", "originating_member_id", "suggestion", "cause_stack_trace")
 
-    def __init__(self, code, message, originating_member_id, suggestion, cause_stack_trace):
+    def __init__(self, code: int, message: Optional[str], originating_member_id: UUID, suggestion: Optional[str], cause_stack_trace: Optional[str]) -> None:
         self.code = code
         self.message = message
         self.originating_member_id = originating_member_id
         self.suggestion = suggestion
         self.cause_stack_trace = cause_stack_trace
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, SqlError) and (self.code, self.message, self.originating_member_id, self.suggestion, self.cause_stack_trace) == (other.code, other.message, other.originating_member_id, other.suggestion, other.cause_stack_trace)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "SqlError(code=%r, message=%r, originating_member_id=%r, suggestion=%r, cause_stack_trace=%r)" % (self.code, self.message, self.originating_member_id, self.suggestion, self.cause_stack_trace)
 
 
 class SqlErrorCodec:
     @staticmethod
-    def encode(buf, sql_error, is_final=False):
+    def encode(buf: bytearray, sql_error: SqlError, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, sql_error.code, *uuid_fields(sql_error.originating_member_id))
         CodecUtil.encode_nullable(buf, sql_error.message, StringCodec.encode)
@@ -45,11 +51,11 @@ class SqlErrorCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> SqlError:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         code = FixSizedTypesCodec.decode_int(initial_frame.buf, _CODE_OFFSET)
-        originating_member_id = FixSizedTypesCodec.decode_uuid(initial_frame.buf, _ORIGINATING_MEMBER_ID_OFFSET)
+        originating_member_id = FixSizedTypesCodec.decode_non_null_uuid(initial_frame.buf, _ORIGINATING_MEMBER_ID_OFFSET)
         message = CodecUtil.decode_nullable(msg, StringCodec.decode)
         suggestion = CodecUtil.decode_nullable(msg, StringCodec.decode) if not CodecUtil.next_frame_is_data_structure_end_frame(msg) else None
         cause_stack_trace = CodecUtil.decode_nullable(msg, StringCodec.decode) if not CodecUtil.next_frame_is_data_structure_end_frame(msg) else None

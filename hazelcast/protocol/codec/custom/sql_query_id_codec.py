@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the SqlQueryId custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHqqqq")
@@ -20,30 +26,28 @@ class SqlQueryId:
 
     __slots__ = ("member_id_high", "member_id_low", "local_id_high", "local_id_low")
 
-    def __init__(self, member_id_high, member_id_low, local_id_high, local_id_low):
+    def __init__(self, member_id_high: int, member_id_low: int, local_id_high: int, local_id_low: int) -> None:
         self.member_id_high = member_id_high
         self.member_id_low = member_id_low
         self.local_id_high = local_id_high
         self.local_id_low = local_id_low
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, SqlQueryId) and (self.member_id_high, self.member_id_low, self.local_id_high, self.local_id_low) == (other.member_id_high, other.member_id_low, other.local_id_high, other.local_id_low)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "SqlQueryId(member_id_high=%r, member_id_low=%r, local_id_high=%r, local_id_low=%r)" % (self.member_id_high, self.member_id_low, self.local_id_high, self.local_id_low)
 
 
 class SqlQueryIdCodec:
     @staticmethod
-    def encode(buf, sql_query_id, is_final=False):
+    def encode(buf: bytearray, sql_query_id: SqlQueryId, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, sql_query_id.member_id_high, sql_query_id.member_id_low, sql_query_id.local_id_high, sql_query_id.local_id_low)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> SqlQueryId:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         member_id_high = FixSizedTypesCodec.decode_long(initial_frame.buf, _MEMBER_ID_HIGH_OFFSET)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the SqlSummary custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -17,29 +23,27 @@ class SqlSummary:
 
     __slots__ = ("query", "unbounded")
 
-    def __init__(self, query, unbounded):
+    def __init__(self, query: str, unbounded: bool) -> None:
         self.query = query
         self.unbounded = unbounded
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, SqlSummary) and (self.query, self.unbounded) == (other.query, other.unbounded)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "SqlSummary(query=%r, unbounded=%r)" % (self.query, self.unbounded)
 
 
 class SqlSummaryCodec:
     @staticmethod
-    def encode(buf, sql_summary, is_final=False):
+    def encode(buf: bytearray, sql_summary: SqlSummary, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, sql_summary.unbounded)
         StringCodec.encode(buf, sql_summary.query)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> SqlSummary:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         unbounded = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _UNBOUNDED_OFFSET)

@@ -2,10 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the StackTraceElement custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol import StackTraceElement
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -15,7 +21,7 @@ _LINE_NUMBER_OFFSET = 0
 
 class StackTraceElementCodec:
     @staticmethod
-    def encode(buf, stack_trace_element, is_final=False):
+    def encode(buf: bytearray, stack_trace_element: StackTraceElement, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, stack_trace_element.line_number)
         StringCodec.encode(buf, stack_trace_element.class_name)
@@ -24,7 +30,7 @@ class StackTraceElementCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> StackTraceElement:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         line_number = FixSizedTypesCodec.decode_int(initial_frame.buf, _LINE_NUMBER_OFFSET)

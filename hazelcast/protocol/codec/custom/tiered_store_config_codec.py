@@ -2,11 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the TieredStoreConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.disk_tier_config_codec import DiskTierConfigCodec
 from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.disk_tier_config_codec import DiskTierConfig
+    from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfig
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -19,23 +27,21 @@ class TieredStoreConfig:
 
     __slots__ = ("enabled", "memory_tier_config", "disk_tier_config")
 
-    def __init__(self, enabled, memory_tier_config, disk_tier_config):
+    def __init__(self, enabled: bool, memory_tier_config: MemoryTierConfig, disk_tier_config: DiskTierConfig) -> None:
         self.enabled = enabled
         self.memory_tier_config = memory_tier_config
         self.disk_tier_config = disk_tier_config
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, TieredStoreConfig) and (self.enabled, self.memory_tier_config, self.disk_tier_config) == (other.enabled, other.memory_tier_config, other.disk_tier_config)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "TieredStoreConfig(enabled=%r, memory_tier_config=%r, disk_tier_config=%r)" % (self.enabled, self.memory_tier_config, self.disk_tier_config)
 
 
 class TieredStoreConfigCodec:
     @staticmethod
-    def encode(buf, tiered_store_config, is_final=False):
+    def encode(buf: bytearray, tiered_store_config: TieredStoreConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, tiered_store_config.enabled)
         MemoryTierConfigCodec.encode(buf, tiered_store_config.memory_tier_config)
@@ -43,7 +49,7 @@ class TieredStoreConfigCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> TieredStoreConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _ENABLED_OFFSET)

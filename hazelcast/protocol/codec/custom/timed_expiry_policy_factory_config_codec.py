@@ -2,10 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the TimedExpiryPolicyFactoryConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
 from hazelcast.protocol.codec.custom.duration_config_codec import DurationConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.duration_config_codec import DurationConfig
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -18,29 +25,27 @@ class TimedExpiryPolicyFactoryConfig:
 
     __slots__ = ("expiry_policy_type", "duration_config")
 
-    def __init__(self, expiry_policy_type, duration_config):
+    def __init__(self, expiry_policy_type: int, duration_config: DurationConfig) -> None:
         self.expiry_policy_type = expiry_policy_type
         self.duration_config = duration_config
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, TimedExpiryPolicyFactoryConfig) and (self.expiry_policy_type, self.duration_config) == (other.expiry_policy_type, other.duration_config)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "TimedExpiryPolicyFactoryConfig(expiry_policy_type=%r, duration_config=%r)" % (self.expiry_policy_type, self.duration_config)
 
 
 class TimedExpiryPolicyFactoryConfigCodec:
     @staticmethod
-    def encode(buf, timed_expiry_policy_factory_config, is_final=False):
+    def encode(buf: bytearray, timed_expiry_policy_factory_config: TimedExpiryPolicyFactoryConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, timed_expiry_policy_factory_config.expiry_policy_type)
         DurationConfigCodec.encode(buf, timed_expiry_policy_factory_config.duration_config)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> TimedExpiryPolicyFactoryConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         expiry_policy_type = FixSizedTypesCodec.decode_int(initial_frame.buf, _EXPIRY_POLICY_TYPE_OFFSET)

@@ -2,8 +2,18 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the VectorDocument custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPairCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPair
+    from hazelcast.serialization.data import Data
+    from typing import List
 
 
 class VectorDocument:
@@ -11,29 +21,27 @@ class VectorDocument:
 
     __slots__ = ("value", "vectors")
 
-    def __init__(self, value, vectors):
+    def __init__(self, value: Data, vectors: List[VectorPair]) -> None:
         self.value = value
         self.vectors = vectors
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VectorDocument) and (self.value, self.vectors) == (other.value, other.vectors)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "VectorDocument(value=%r, vectors=%r)" % (self.value, self.vectors)
 
 
 class VectorDocumentCodec:
     @staticmethod
-    def encode(buf, vector_document, is_final=False):
+    def encode(buf: bytearray, vector_document: VectorDocument, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         DataCodec.encode(buf, vector_document.value)
         ListMultiFrameCodec.encode(buf, vector_document.vectors, VectorPairCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> VectorDocument:
         msg.skip_frame()
         value = DataCodec.decode(msg)
         vectors = ListMultiFrameCodec.decode(msg, VectorPairCodec.decode)

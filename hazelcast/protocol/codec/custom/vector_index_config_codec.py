@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the VectorIndexConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHiiii?")
@@ -21,7 +28,7 @@ class VectorIndexConfig:
 
     __slots__ = ("name", "metric", "dimension", "max_degree", "ef_construction", "use_deduplication")
 
-    def __init__(self, name, metric, dimension, max_degree, ef_construction, use_deduplication):
+    def __init__(self, name: Optional[str], metric: int, dimension: int, max_degree: int, ef_construction: int, use_deduplication: bool) -> None:
         self.name = name
         self.metric = metric
         self.dimension = dimension
@@ -29,25 +36,23 @@ class VectorIndexConfig:
         self.ef_construction = ef_construction
         self.use_deduplication = use_deduplication
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VectorIndexConfig) and (self.name, self.metric, self.dimension, self.max_degree, self.ef_construction, self.use_deduplication) == (other.name, other.metric, other.dimension, other.max_degree, other.ef_construction, other.use_deduplication)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "VectorIndexConfig(name=%r, metric=%r, dimension=%r, max_degree=%r, ef_construction=%r, use_deduplication=%r)" % (self.name, self.metric, self.dimension, self.max_degree, self.ef_construction, self.use_deduplication)
 
 
 class VectorIndexConfigCodec:
     @staticmethod
-    def encode(buf, vector_index_config, is_final=False):
+    def encode(buf: bytearray, vector_index_config: VectorIndexConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, vector_index_config.metric, vector_index_config.dimension, vector_index_config.max_degree, vector_index_config.ef_construction, vector_index_config.use_deduplication)
         CodecUtil.encode_nullable(buf, vector_index_config.name, StringCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> VectorIndexConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         metric = FixSizedTypesCodec.decode_int(initial_frame.buf, _METRIC_OFFSET)

@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the VectorPair custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, FloatArrayCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHb")
@@ -17,23 +24,21 @@ class VectorPair:
 
     __slots__ = ("name", "type", "vector")
 
-    def __init__(self, name, type, vector):
+    def __init__(self, name: str, type: int, vector: Optional[List[float]]) -> None:
         self.name = name
         self.type = type
         self.vector = vector
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VectorPair) and (self.name, self.type, self.vector) == (other.name, other.type, other.vector)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "VectorPair(name=%r, type=%r, vector=%r)" % (self.name, self.type, self.vector)
 
 
 class VectorPairCodec:
     @staticmethod
-    def encode(buf, vector_pair, is_final=False):
+    def encode(buf: bytearray, vector_pair: VectorPair, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, vector_pair.type)
         StringCodec.encode(buf, vector_pair.name)
@@ -41,7 +46,7 @@ class VectorPairCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> VectorPair:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         type = FixSizedTypesCodec.decode_byte(initial_frame.buf, _TYPE_OFFSET)

@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the VectorSearchOptions custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import Dict, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH??i")
@@ -19,31 +26,29 @@ class VectorSearchOptions:
 
     __slots__ = ("include_value", "include_vectors", "limit", "hints")
 
-    def __init__(self, include_value, include_vectors, limit, hints):
+    def __init__(self, include_value: bool, include_vectors: bool, limit: int, hints: Optional[Dict[str, str]]) -> None:
         self.include_value = include_value
         self.include_vectors = include_vectors
         self.limit = limit
         self.hints = hints
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VectorSearchOptions) and (self.include_value, self.include_vectors, self.limit, self.hints) == (other.include_value, other.include_vectors, other.limit, other.hints)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "VectorSearchOptions(include_value=%r, include_vectors=%r, limit=%r, hints=%r)" % (self.include_value, self.include_vectors, self.limit, self.hints)
 
 
 class VectorSearchOptionsCodec:
     @staticmethod
-    def encode(buf, vector_search_options, is_final=False):
+    def encode(buf: bytearray, vector_search_options: VectorSearchOptions, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, vector_search_options.include_value, vector_search_options.include_vectors, vector_search_options.limit)
         MapCodec.encode_nullable(buf, vector_search_options.hints, StringCodec.encode, StringCodec.encode)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> VectorSearchOptions:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         include_value = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _INCLUDE_VALUE_OFFSET)

@@ -2,10 +2,19 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the VectorSearchResult custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListMultiFrameCodec
 from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPairCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.vector_pair_codec import VectorPair
+    from hazelcast.serialization.data import Data
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iHf")
@@ -18,24 +27,22 @@ class VectorSearchResult:
 
     __slots__ = ("key", "value", "score", "vectors")
 
-    def __init__(self, key, value, score, vectors):
+    def __init__(self, key: Data, value: Optional[Data], score: float, vectors: Optional[List[VectorPair]]) -> None:
         self.key = key
         self.value = value
         self.score = score
         self.vectors = vectors
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, VectorSearchResult) and (self.key, self.value, self.score, self.vectors) == (other.key, other.value, other.score, other.vectors)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "VectorSearchResult(key=%r, value=%r, score=%r, vectors=%r)" % (self.key, self.value, self.score, self.vectors)
 
 
 class VectorSearchResultCodec:
     @staticmethod
-    def encode(buf, vector_search_result, is_final=False):
+    def encode(buf: bytearray, vector_search_result: VectorSearchResult, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, vector_search_result.score)
         DataCodec.encode(buf, vector_search_result.key)
@@ -44,7 +51,7 @@ class VectorSearchResultCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> VectorSearchResult:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         score = FixSizedTypesCodec.decode_float(initial_frame.buf, _SCORE_OFFSET)

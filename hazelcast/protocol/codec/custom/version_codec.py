@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the Version custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHbb")
@@ -18,28 +24,26 @@ class Version:
 
     __slots__ = ("major", "minor")
 
-    def __init__(self, major, minor):
+    def __init__(self, major: int, minor: int) -> None:
         self.major = major
         self.minor = minor
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Version) and (self.major, self.minor) == (other.major, other.minor)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Version(major=%r, minor=%r)" % (self.major, self.minor)
 
 
 class VersionCodec:
     @staticmethod
-    def encode(buf, version, is_final=False):
+    def encode(buf: bytearray, version: Version, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, version.major, version.minor)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> Version:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         major = FixSizedTypesCodec.decode_byte(initial_frame.buf, _MAJOR_OFFSET)

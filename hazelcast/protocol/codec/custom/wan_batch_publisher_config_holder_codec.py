@@ -2,7 +2,10 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the WanBatchPublisherConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
 from hazelcast.protocol.codec.custom.aws_config_codec import AwsConfigCodec
@@ -12,6 +15,18 @@ from hazelcast.protocol.codec.custom.eureka_config_codec import EurekaConfigCode
 from hazelcast.protocol.codec.custom.gcp_config_codec import GcpConfigCodec
 from hazelcast.protocol.codec.custom.kubernetes_config_codec import KubernetesConfigCodec
 from hazelcast.protocol.codec.custom.wan_sync_config_codec import WanSyncConfigCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.protocol.codec.custom.aws_config_codec import AwsConfig
+    from hazelcast.protocol.codec.custom.azure_config_codec import AzureConfig
+    from hazelcast.protocol.codec.custom.discovery_config_codec import DiscoveryConfig
+    from hazelcast.protocol.codec.custom.eureka_config_codec import EurekaConfig
+    from hazelcast.protocol.codec.custom.gcp_config_codec import GcpConfig
+    from hazelcast.protocol.codec.custom.kubernetes_config_codec import KubernetesConfig
+    from hazelcast.protocol.codec.custom.wan_sync_config_codec import WanSyncConfig
+    from hazelcast.serialization.data import Data
+    from typing import Dict, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH?biiiiiiiii?qq")
@@ -37,7 +52,7 @@ class WanBatchPublisherConfigHolder:
 
     __slots__ = ("publisher_id", "class_name", "implementation", "properties", "cluster_name", "snapshot_enabled", "initial_publisher_state", "queue_capacity", "batch_size", "batch_max_delay_millis", "response_timeout_millis", "queue_full_behavior", "acknowledge_type", "discovery_period_seconds", "max_target_endpoints", "max_concurrent_invocations", "use_endpoint_private_address", "idle_min_park_ns", "idle_max_park_ns", "target_endpoints", "aws_config", "gcp_config", "azure_config", "kubernetes_config", "eureka_config", "discovery_config", "sync_config", "endpoint")
 
-    def __init__(self, publisher_id, class_name, implementation, properties, cluster_name, snapshot_enabled, initial_publisher_state, queue_capacity, batch_size, batch_max_delay_millis, response_timeout_millis, queue_full_behavior, acknowledge_type, discovery_period_seconds, max_target_endpoints, max_concurrent_invocations, use_endpoint_private_address, idle_min_park_ns, idle_max_park_ns, target_endpoints, aws_config, gcp_config, azure_config, kubernetes_config, eureka_config, discovery_config, sync_config, endpoint):
+    def __init__(self, publisher_id: Optional[str], class_name: Optional[str], implementation: Optional[Data], properties: Dict[str, Data], cluster_name: Optional[str], snapshot_enabled: bool, initial_publisher_state: int, queue_capacity: int, batch_size: int, batch_max_delay_millis: int, response_timeout_millis: int, queue_full_behavior: int, acknowledge_type: int, discovery_period_seconds: int, max_target_endpoints: int, max_concurrent_invocations: int, use_endpoint_private_address: bool, idle_min_park_ns: int, idle_max_park_ns: int, target_endpoints: str, aws_config: AwsConfig, gcp_config: GcpConfig, azure_config: AzureConfig, kubernetes_config: KubernetesConfig, eureka_config: EurekaConfig, discovery_config: DiscoveryConfig, sync_config: WanSyncConfig, endpoint: Optional[str]) -> None:
         self.publisher_id = publisher_id
         self.class_name = class_name
         self.implementation = implementation
@@ -67,18 +82,16 @@ class WanBatchPublisherConfigHolder:
         self.sync_config = sync_config
         self.endpoint = endpoint
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, WanBatchPublisherConfigHolder) and (self.publisher_id, self.class_name, self.implementation, self.properties, self.cluster_name, self.snapshot_enabled, self.initial_publisher_state, self.queue_capacity, self.batch_size, self.batch_max_delay_millis, self.response_timeout_millis, self.queue_full_behavior, self.acknowledge_type, self.discovery_period_seconds, self.max_target_endpoints, self.max_concurrent_invocations, self.use_endpoint_private_address, self.idle_min_park_ns, self.idle_max_park_ns, self.target_endpoints, self.aws_config, self.gcp_config, self.azure_config, self.kubernetes_config, self.eureka_config, self.discovery_config, self.sync_config, self.endpoint) == (other.publisher_id, other.class_name, other.implementation, other.properties, other.cluster_name, other.snapshot_enabled, other.initial_publisher_state, other.queue_capacity, other.batch_size, other.batch_max_delay_millis, other.response_timeout_millis, other.queue_full_behavior, other.acknowledge_type, other.discovery_period_seconds, other.max_target_endpoints, other.max_concurrent_invocations, other.use_endpoint_private_address, other.idle_min_park_ns, other.idle_max_park_ns, other.target_endpoints, other.aws_config, other.gcp_config, other.azure_config, other.kubernetes_config, other.eureka_config, other.discovery_config, other.sync_config, other.endpoint)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "WanBatchPublisherConfigHolder(publisher_id=%r, class_name=%r, implementation=%r, properties=%r, cluster_name=%r, snapshot_enabled=%r, initial_publisher_state=%r, queue_capacity=%r, batch_size=%r, batch_max_delay_millis=%r, response_timeout_millis=%r, queue_full_behavior=%r, acknowledge_type=%r, discovery_period_seconds=%r, max_target_endpoints=%r, max_concurrent_invocations=%r, use_endpoint_private_address=%r, idle_min_park_ns=%r, idle_max_park_ns=%r, target_endpoints=%r, aws_config=%r, gcp_config=%r, azure_config=%r, kubernetes_config=%r, eureka_config=%r, discovery_config=%r, sync_config=%r, endpoint=%r)" % (self.publisher_id, self.class_name, self.implementation, self.properties, self.cluster_name, self.snapshot_enabled, self.initial_publisher_state, self.queue_capacity, self.batch_size, self.batch_max_delay_millis, self.response_timeout_millis, self.queue_full_behavior, self.acknowledge_type, self.discovery_period_seconds, self.max_target_endpoints, self.max_concurrent_invocations, self.use_endpoint_private_address, self.idle_min_park_ns, self.idle_max_park_ns, self.target_endpoints, self.aws_config, self.gcp_config, self.azure_config, self.kubernetes_config, self.eureka_config, self.discovery_config, self.sync_config, self.endpoint)
 
 
 class WanBatchPublisherConfigHolderCodec:
     @staticmethod
-    def encode(buf, wan_batch_publisher_config_holder, is_final=False):
+    def encode(buf: bytearray, wan_batch_publisher_config_holder: WanBatchPublisherConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, wan_batch_publisher_config_holder.snapshot_enabled, wan_batch_publisher_config_holder.initial_publisher_state, wan_batch_publisher_config_holder.queue_capacity, wan_batch_publisher_config_holder.batch_size, wan_batch_publisher_config_holder.batch_max_delay_millis, wan_batch_publisher_config_holder.response_timeout_millis, wan_batch_publisher_config_holder.queue_full_behavior, wan_batch_publisher_config_holder.acknowledge_type, wan_batch_publisher_config_holder.discovery_period_seconds, wan_batch_publisher_config_holder.max_target_endpoints, wan_batch_publisher_config_holder.max_concurrent_invocations, wan_batch_publisher_config_holder.use_endpoint_private_address, wan_batch_publisher_config_holder.idle_min_park_ns, wan_batch_publisher_config_holder.idle_max_park_ns)
         CodecUtil.encode_nullable(buf, wan_batch_publisher_config_holder.publisher_id, StringCodec.encode)
@@ -98,7 +111,7 @@ class WanBatchPublisherConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> WanBatchPublisherConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         snapshot_enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _SNAPSHOT_ENABLED_OFFSET)

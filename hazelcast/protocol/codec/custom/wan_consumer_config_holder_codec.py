@@ -2,9 +2,17 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the WanConsumerConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Dict, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -17,24 +25,22 @@ class WanConsumerConfigHolder:
 
     __slots__ = ("persist_wan_replicated_data", "class_name", "implementation", "properties")
 
-    def __init__(self, persist_wan_replicated_data, class_name, implementation, properties):
+    def __init__(self, persist_wan_replicated_data: bool, class_name: Optional[str], implementation: Optional[Data], properties: Dict[str, Data]) -> None:
         self.persist_wan_replicated_data = persist_wan_replicated_data
         self.class_name = class_name
         self.implementation = implementation
         self.properties = properties
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, WanConsumerConfigHolder) and (self.persist_wan_replicated_data, self.class_name, self.implementation, self.properties) == (other.persist_wan_replicated_data, other.class_name, other.implementation, other.properties)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "WanConsumerConfigHolder(persist_wan_replicated_data=%r, class_name=%r, implementation=%r, properties=%r)" % (self.persist_wan_replicated_data, self.class_name, self.implementation, self.properties)
 
 
 class WanConsumerConfigHolderCodec:
     @staticmethod
-    def encode(buf, wan_consumer_config_holder, is_final=False):
+    def encode(buf: bytearray, wan_consumer_config_holder: WanConsumerConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, wan_consumer_config_holder.persist_wan_replicated_data)
         CodecUtil.encode_nullable(buf, wan_consumer_config_holder.class_name, StringCodec.encode)
@@ -43,7 +49,7 @@ class WanConsumerConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> WanConsumerConfigHolder:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         persist_wan_replicated_data = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _PERSIST_WAN_REPLICATED_DATA_OFFSET)

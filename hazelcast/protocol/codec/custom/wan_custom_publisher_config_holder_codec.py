@@ -2,7 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the WanCustomPublisherConfigHolder custom type (generated)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, DataCodec, END_FINAL_FRAME_BUF, END_FRAME_BUF, MapCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from hazelcast.serialization.data import Data
+    from typing import Dict, Optional
 
 
 class WanCustomPublisherConfigHolder:
@@ -10,24 +19,22 @@ class WanCustomPublisherConfigHolder:
 
     __slots__ = ("publisher_id", "class_name", "implementation", "properties")
 
-    def __init__(self, publisher_id, class_name, implementation, properties):
+    def __init__(self, publisher_id: Optional[str], class_name: Optional[str], implementation: Optional[Data], properties: Dict[str, Data]) -> None:
         self.publisher_id = publisher_id
         self.class_name = class_name
         self.implementation = implementation
         self.properties = properties
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, WanCustomPublisherConfigHolder) and (self.publisher_id, self.class_name, self.implementation, self.properties) == (other.publisher_id, other.class_name, other.implementation, other.properties)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "WanCustomPublisherConfigHolder(publisher_id=%r, class_name=%r, implementation=%r, properties=%r)" % (self.publisher_id, self.class_name, self.implementation, self.properties)
 
 
 class WanCustomPublisherConfigHolderCodec:
     @staticmethod
-    def encode(buf, wan_custom_publisher_config_holder, is_final=False):
+    def encode(buf: bytearray, wan_custom_publisher_config_holder: WanCustomPublisherConfigHolder, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         CodecUtil.encode_nullable(buf, wan_custom_publisher_config_holder.publisher_id, StringCodec.encode)
         CodecUtil.encode_nullable(buf, wan_custom_publisher_config_holder.class_name, StringCodec.encode)
@@ -36,7 +43,7 @@ class WanCustomPublisherConfigHolderCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> WanCustomPublisherConfigHolder:
         msg.skip_frame()
         publisher_id = CodecUtil.decode_nullable(msg, StringCodec.decode)
         class_name = CodecUtil.decode_nullable(msg, StringCodec.decode)

@@ -2,9 +2,16 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the WanReplicationRef custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec, ListMultiFrameCodec, StringCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
+    from typing import List, Optional
 
 
 _INITIAL_FRAME = struct.Struct("<iH?")
@@ -17,24 +24,22 @@ class WanReplicationRef:
 
     __slots__ = ("name", "merge_policy_class_name", "filters", "republishing_enabled")
 
-    def __init__(self, name, merge_policy_class_name, filters, republishing_enabled):
+    def __init__(self, name: str, merge_policy_class_name: str, filters: Optional[List[str]], republishing_enabled: bool) -> None:
         self.name = name
         self.merge_policy_class_name = merge_policy_class_name
         self.filters = filters
         self.republishing_enabled = republishing_enabled
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, WanReplicationRef) and (self.name, self.merge_policy_class_name, self.filters, self.republishing_enabled) == (other.name, other.merge_policy_class_name, other.filters, other.republishing_enabled)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "WanReplicationRef(name=%r, merge_policy_class_name=%r, filters=%r, republishing_enabled=%r)" % (self.name, self.merge_policy_class_name, self.filters, self.republishing_enabled)
 
 
 class WanReplicationRefCodec:
     @staticmethod
-    def encode(buf, wan_replication_ref, is_final=False):
+    def encode(buf: bytearray, wan_replication_ref: WanReplicationRef, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, wan_replication_ref.republishing_enabled)
         StringCodec.encode(buf, wan_replication_ref.name)
@@ -43,7 +48,7 @@ class WanReplicationRefCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> WanReplicationRef:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         republishing_enabled = FixSizedTypesCodec.decode_boolean(initial_frame.buf, _REPUBLISHING_ENABLED_OFFSET)

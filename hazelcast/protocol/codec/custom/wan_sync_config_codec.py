@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the WanSyncConfig custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHb")
@@ -17,27 +23,25 @@ class WanSyncConfig:
 
     __slots__ = ("consistency_check_strategy",)
 
-    def __init__(self, consistency_check_strategy):
+    def __init__(self, consistency_check_strategy: int) -> None:
         self.consistency_check_strategy = consistency_check_strategy
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, WanSyncConfig) and (self.consistency_check_strategy,) == (other.consistency_check_strategy,)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "WanSyncConfig(consistency_check_strategy=%r)" % (self.consistency_check_strategy,)
 
 
 class WanSyncConfigCodec:
     @staticmethod
-    def encode(buf, wan_sync_config, is_final=False):
+    def encode(buf: bytearray, wan_sync_config: WanSyncConfig, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, wan_sync_config.consistency_check_strategy)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> WanSyncConfig:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         consistency_check_strategy = FixSizedTypesCodec.decode_byte(initial_frame.buf, _CONSISTENCY_CHECK_STRATEGY_OFFSET)

@@ -2,9 +2,15 @@
 # Do not edit by hand: change the generator or the definitions and regenerate.
 """Codec of the Xid custom type (generated)."""
 
+from __future__ import annotations
+
 import struct
+from typing import TYPE_CHECKING
 
 from hazelcast.protocol.builtin import BEGIN_FRAME_BUF, ByteArrayCodec, CodecUtil, END_FINAL_FRAME_BUF, END_FRAME_BUF, FixSizedTypesCodec
+
+if TYPE_CHECKING:
+    from hazelcast.protocol.client_message import InboundMessage
 
 
 _INITIAL_FRAME = struct.Struct("<iHi")
@@ -17,23 +23,21 @@ class Xid:
 
     __slots__ = ("format_id", "global_transaction_id", "branch_qualifier")
 
-    def __init__(self, format_id, global_transaction_id, branch_qualifier):
+    def __init__(self, format_id: int, global_transaction_id: bytes, branch_qualifier: bytes) -> None:
         self.format_id = format_id
         self.global_transaction_id = global_transaction_id
         self.branch_qualifier = branch_qualifier
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Xid) and (self.format_id, self.global_transaction_id, self.branch_qualifier) == (other.format_id, other.global_transaction_id, other.branch_qualifier)
 
-    __hash__ = None
-
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Xid(format_id=%r, global_transaction_id=%r, branch_qualifier=%r)" % (self.format_id, self.global_transaction_id, self.branch_qualifier)
 
 
 class XidCodec:
     @staticmethod
-    def encode(buf, xid, is_final=False):
+    def encode(buf: bytearray, xid: Xid, is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
         buf += _INITIAL_FRAME.pack(_INITIAL_FRAME_SIZE, 0, xid.format_id)
         ByteArrayCodec.encode(buf, xid.global_transaction_id)
@@ -41,7 +45,7 @@ class XidCodec:
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
-    def decode(msg):
+    def decode(msg: InboundMessage) -> Xid:
         msg.skip_frame()
         initial_frame = msg.next_frame()
         format_id = FixSizedTypesCodec.decode_int(initial_frame.buf, _FORMAT_ID_OFFSET)

@@ -1,0 +1,178 @@
+"""Records the public API of the official Hazelcast Python client to tests/compat/official_api.json.
+
+tests/unit/test_compat_api.py checks our classes against that record. The record
+holds facts only (member names, parameters, defaults, async-ness), no source text.
+
+Re-run it (needs network access to PyPI and Python >= 3.11, as the official 5.7.0
+client does) after changing the version or the list of classes below:
+
+    python3 tools/record_official_api.py                   # downloads the wheel with pip
+    python3 tools/record_official_api.py --wheel FILE.whl  # or uses a wheel at hand
+
+It downloads ``hazelcast-python-client==VERSION`` with ``pip download --no-deps``,
+unzips it in a temporary directory and imports it in a subprocess whose
+PYTHONPATH points there (never this checkout), then writes the JSON.
+
+Format: ``{"version": ..., "classes": {"module.Class": {"subclass_of": [...],
+"async_context_manager": bool, "members": {name: member}}}}`` where a member is
+``{"kind": "method" | "classmethod" | "staticmethod" | "property" | "attribute",
+"coroutine": bool, "async_context_manager": bool, "parameters": [{"name", "kind",
+"default"}]}``; ``kind`` of a parameter is an ``inspect.Parameter`` kind name,
+``default`` is the ``repr`` of the default or ``null`` when there is none.
+Members are the public names (no leading ``_``) plus the dunders in ``DUNDERS``
+that the class does not take from ``object``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import importlib
+import inspect
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import typing
+import zipfile
+
+VERSION = "5.7.0"
+
+CLASSES = [
+    "hazelcast.client.HazelcastClient",
+    "hazelcast.proxy.map.Map",
+    "hazelcast.proxy.map.BlockingMap",
+    "hazelcast.proxy.base.Proxy",
+    "hazelcast.future.Future",
+    "hazelcast.lifecycle.LifecycleService",
+    "hazelcast.cluster.ClusterService",
+    "hazelcast.partition.PartitionService",
+    # hazelcast.asyncio re-exports these from hazelcast.internal.asyncio_client and
+    # hazelcast.internal.asyncio_lock_context.
+    "hazelcast.asyncio.HazelcastClient",
+    "hazelcast.asyncio.LockContext",
+    "hazelcast.internal.asyncio_proxy.map.Map",
+    "hazelcast.internal.asyncio_proxy.base.Proxy",
+]
+
+DUNDERS = ("__init__", "__aenter__", "__aexit__", "__enter__", "__exit__")
+
+_REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_OUTPUT = os.path.join(_REPO_ROOT, "tests", "compat", "official_api.json")
+
+
+def _is_async_cm(obj: typing.Any) -> bool:
+    return isinstance(obj, type) and hasattr(obj, "__aenter__") and hasattr(obj, "__aexit__")
+
+
+def _returns_async_cm(func: typing.Any) -> bool:
+    wrapped = getattr(func, "__wrapped__", None)
+    if wrapped is not None and inspect.isasyncgenfunction(wrapped):
+        return True  # @contextlib.asynccontextmanager
+    try:
+        hint = typing.get_type_hints(func).get("return")
+    except Exception:  # pylint: disable=broad-except
+        hint = inspect.signature(func).return_annotation  # a name only TYPE_CHECKING imports
+    return _is_async_cm(typing.get_origin(hint) or hint)
+
+
+def describe_member(cls: type, name: str) -> dict:
+    """The record of one member of ``cls`` (see the module docstring)."""
+    raw = inspect.getattr_static(cls, name)
+    if isinstance(raw, property):
+        return {"kind": "property", "coroutine": False, "async_context_manager": False}
+    kind = "method"
+    if isinstance(raw, (classmethod, staticmethod)):
+        kind, raw = type(raw).__name__, raw.__func__
+    if not inspect.isfunction(raw):
+        return {"kind": "attribute", "type": type(raw).__name__}
+    return {
+        "kind": kind,
+        "coroutine": inspect.iscoroutinefunction(raw),
+        "async_context_manager": _returns_async_cm(raw),
+        "parameters": [
+            {
+                "name": p.name,
+                "kind": p.kind.name,
+                "default": None if p.default is inspect.Parameter.empty else repr(p.default),
+            }
+            for p in inspect.signature(raw).parameters.values()
+        ],
+    }
+
+
+def member_names(cls: type) -> typing.List[str]:
+    """The recorded members of ``cls``: public names and the ``DUNDERS`` it defines."""
+    names = [n for n in dir(cls) if not n.startswith("_")]
+    names += [n for n in DUNDERS if hasattr(cls, n) and getattr(cls, n) is not getattr(object, n, None)]
+    return sorted(names)
+
+
+def _introspect(targets: typing.List[str]) -> dict:
+    """Runs inside the official package: returns the record of ``targets``."""
+    classes = {}
+    for target in targets:
+        module_name, _, class_name = target.rpartition(".")
+        classes[target] = getattr(importlib.import_module(module_name), class_name)
+    return {
+        target: {
+            "defined_in": "%s.%s" % (cls.__module__, cls.__qualname__),
+            "subclass_of": sorted(t for t, other in classes.items() if other is not cls and issubclass(cls, other)),
+            "async_context_manager": _is_async_cm(cls),
+            "members": {n: describe_member(cls, n) for n in member_names(cls)},
+        }
+        for target, cls in classes.items()
+    }
+
+
+def _download(version: str, into: str) -> str:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "hazelcast-python-client==%s" % version,
+         "-d", into],
+        check=True,
+    )
+    [wheel] = glob.glob(os.path.join(into, "*.whl"))
+    return wheel
+
+
+def main(argv: typing.Optional[typing.List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--wheel", help="the official wheel to read (default: download it with pip)")
+    parser.add_argument("--version", default=VERSION, help="official version to download (default: %(default)s)")
+    parser.add_argument("--output", default=_OUTPUT, help="JSON to write (default: %(default)s)")
+    parser.add_argument("--introspect", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.introspect:
+        json.dump(_introspect(CLASSES), sys.stdout)
+        return 0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = args.wheel or _download(args.version, tmp)
+        unpacked = os.path.join(tmp, "unpacked")
+        with zipfile.ZipFile(wheel) as zf:
+            zf.extractall(unpacked)
+        # -s: no user site; cwd and PYTHONPATH point at the wheel, never at this checkout.
+        env = dict(os.environ, PYTHONPATH=unpacked)
+        check = subprocess.run(
+            [sys.executable, "-s", "-c", "import hazelcast; print(hazelcast.__file__)"],
+            cwd=unpacked, env=env, capture_output=True, text=True, check=True,
+        )
+        if not os.path.abspath(check.stdout.strip()).startswith(os.path.abspath(unpacked)):
+            raise SystemExit("the official package did not come first on sys.path: %s" % check.stdout)
+        result = subprocess.run(
+            [sys.executable, "-s", os.path.abspath(__file__), "--introspect"],
+            cwd=unpacked, env=env, capture_output=True, text=True, check=True,
+        )
+        version = os.path.basename(wheel).split("-")[1]
+    record = {"package": "hazelcast-python-client", "version": version, "classes": json.loads(result.stdout)}
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(record, f, indent=1, sort_keys=True)
+        f.write("\n")
+    print("wrote %d classes of hazelcast-python-client %s to %s" % (len(record["classes"]), version, args.output))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
