@@ -13,7 +13,7 @@ import logging
 import socket
 import threading
 import time
-from typing import Any, Callable, List, Optional, Set
+from typing import Any, Callable, List, Optional, Sequence, Set, Tuple
 
 from hazelcast._tls import client_ssl_context
 from hazelcast.config import Config
@@ -101,6 +101,7 @@ class AsyncioTransport:
         loop = self._loop
         config = self._config
         error: Optional[BaseException] = None
+        infos: Sequence[Tuple[Any, Any, Any, Any, Any]]
         try:
             # A numeric address needs no lookup, so no thread: asyncio resolves names
             # on its default executor's threads.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import Callable, List
+import uuid
+from typing import Any, Callable, List
 
 from hazelcast.cluster import ClusterService, _InternalClusterService
 from hazelcast.compact import CompactSchemaService
@@ -157,7 +158,7 @@ class ClientRuntime:
     def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> Future[str]:
         request = client_add_distributed_object_listener_codec.encode_request(self.config.smart_routing)
 
-        def on_event(name: str, service_name: str, event_type: str, source: object) -> None:
+        def on_event(name: str, service_name: str, event_type: str, source: uuid.UUID) -> None:
             listener_func(DistributedObjectEvent(name, service_name, event_type, source))
 
         def handle(message: InboundMessage) -> None:
@@ -173,7 +174,7 @@ class ClientRuntime:
     def remove_distributed_object_listener(self, registration_id: str) -> Future[bool]:
         return self.listener_service.deregister_listener(registration_id)
 
-    def get_distributed_objects(self) -> Future[List[Proxy]]:
+    def get_distributed_objects(self) -> Future[List[Proxy[Any]]]:
         """The proxies of every distributed object of the cluster this client has a
         proxy type for; proxies of destroyed objects are forgotten."""
         invocation = Invocation(
@@ -183,7 +184,7 @@ class ClientRuntime:
         self.invocation_service.invoke(invocation)
         return invocation.continue_with(self._sync_proxies)
 
-    def _sync_proxies(self, done: Future[List[DistributedObjectInfo]]) -> List[Proxy]:
+    def _sync_proxies(self, done: Future[List[DistributedObjectInfo]]) -> List[Proxy[Any]]:
         manager = self.proxy_manager
         local = {DistributedObjectInfo(proxy.service_name, proxy.name) for proxy in manager.get_distributed_objects()}
         for info in done.result():

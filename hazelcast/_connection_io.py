@@ -246,6 +246,7 @@ class Connection:
 
     def _read_loop(self) -> None:
         epoll = self._epoll
+        assert epoll is not None  # this loop runs only where leading is possible
         sock = self._socket
         lock = self._read_lock
         try:
@@ -280,7 +281,7 @@ class Connection:
     def _rearm(self) -> None:
         # Every holder of the read lock re-arms after releasing it, so the socket is
         # watched whenever nobody reads it.
-        if self.live:
+        if self.live and self._epoll is not None:
             try:
                 self._epoll.modify(self._socket.fileno(), _ARMED)
             except (OSError, ValueError):

@@ -78,7 +78,7 @@ class _InternalClusterService:
         for added, removed in membership_listeners or ():
             self.add_listener(added, removed)
 
-    def get_members(self, member_selector=None) -> List[MemberInfo]:
+    def get_members(self, member_selector: Optional[Callable[[MemberInfo], bool]] = None) -> List[MemberInfo]:
         members = list(self._members.values())
         if member_selector is None:
             return members
@@ -90,7 +90,9 @@ class _InternalClusterService:
     def size(self) -> int:
         return len(self._members)
 
-    def add_listener(self, member_added=None, member_removed=None, fire_for_existing=False) -> str:
+    def add_listener(
+        self, member_added: MemberListener = None, member_removed: MemberListener = None, fire_for_existing: bool = False
+    ) -> str:
         registration_id = str(uuid.uuid4())
         with self._lock:
             self._listeners[registration_id] = (member_added, member_removed)
@@ -140,7 +142,9 @@ class _InternalClusterService:
             self.on_member_list_change()
 
     @staticmethod
-    def _fire(removed, added, listeners) -> None:
+    def _fire(
+        removed: List[MemberInfo], added: List[MemberInfo], listeners: List[Tuple[MemberListener, MemberListener]]
+    ) -> None:
         for member in removed:
             for _, on_removed in listeners:
                 if on_removed is not None:

@@ -22,6 +22,8 @@ from hazelcast.future import Future, ImmediateExceptionFuture, ImmediateFuture
 from hazelcast.serialization.compact import Schema, SchemaNotFoundError, SchemaNotReplicatedError
 
 if typing.TYPE_CHECKING:
+    from hazelcast.invocation import Invocation
+    from hazelcast.protocol.client_message import OutboundMessage
     from hazelcast.transport import Transport
 
 __all__ = ["CompactSchemaService", "run_with_schemas", "schema_aware", "complete_after_fetching_schema"]
@@ -29,14 +31,14 @@ __all__ = ["CompactSchemaService", "run_with_schemas", "schema_aware", "complete
 _logger = logging.getLogger(__name__)
 
 
-def _invocation(request, **kwargs):
-    # imported on first use: the invocation module may import this one
+def _invocation(request: "OutboundMessage", **kwargs: typing.Any) -> "Invocation":
+    # imported on first use: the invocation module imports this one
     from hazelcast.invocation import Invocation
 
     return Invocation(request, **kwargs)
 
 
-def _codecs():
+def _codecs() -> typing.Tuple[typing.Any, typing.Any, typing.Any]:
     # imported on first use: the codecs import the protocol layer
     from hazelcast.protocol.codec import (
         client_fetch_schema_codec,
@@ -80,11 +82,11 @@ class CompactSchemaService:
 
     # -- fetching ------------------------------------------------------------------
 
-    def fetch_schema(self, schema_id: int) -> Future:
+    def fetch_schema(self, schema_id: int) -> Future[typing.Any]:
         """Asks the cluster for a schema (Client.fetchSchema) and registers it.
 
         Returns:
-            Future of the :class:`~hazelcast.serialization.compact.Schema`;
+            Future[typing.Any] of the :class:`~hazelcast.serialization.compact.Schema`;
             it fails with ``HazelcastSerializationError`` when the cluster
             does not know the schema either.
         """
@@ -108,41 +110,40 @@ class CompactSchemaService:
             raise HazelcastSerializationError(
                 "the schema with id %d cannot be found in the cluster" % schema_id
             )
-        if not isinstance(schema, Schema):
-            schema = Schema(schema.type_name, schema.fields)
-        if schema.schema_id != schema_id:
+        received: Schema = schema if isinstance(schema, Schema) else Schema(schema.type_name, schema.fields)
+        if received.schema_id != schema_id:
             raise HazelcastSerializationError(
-                "the cluster sent %s for the schema id %d" % (schema, schema_id)
+                "the cluster sent %s for the schema id %d" % (received, schema_id)
             )
-        self._compact_serializer.register_schema_to_id(schema)
-        return schema
+        self._compact_serializer.register_schema_to_id(received)
+        return received
 
     # -- sending -------------------------------------------------------------------
 
-    def send_schema(self, schema: Schema, clazz: typing.Optional[type] = None) -> Future:
+    def send_schema(self, schema: Schema, clazz: typing.Optional[type] = None) -> Future[typing.Any]:
         """Sends a schema to the cluster (Client.sendSchema) until every
         member has it, then registers it (for ``clazz`` when given).
 
         Returns:
-            Future completed (with None) once the schema is replicated; it
+            Future[typing.Any] completed (with None) once the schema is replicated; it
             fails with ``IllegalStateError`` after
             ``SEND_SCHEMA_RETRY_COUNT`` attempts.
         """
         send_codec = _codecs()[1]
 
-        def on_replicated():
+        def on_replicated() -> None:
             self._has_replicated_schemas = True
             if clazz is not None:
                 self._compact_serializer.register_schema_to_type(schema, clazz)
             else:
                 self._compact_serializer.register_schema_to_id(schema)
 
-        def attempt(remaining: int) -> Future:
+        def attempt(remaining: int) -> Future[typing.Any]:
             invocation = _invocation(send_codec.encode_request(schema), response_handler=send_codec.decode_response)
             self._invocation_service.invoke(invocation)
             return invocation.future.continue_with(check, remaining)
 
-        def check(future: Future, remaining: int):
+        def check(future: Future[typing.Any], remaining: int) -> typing.Optional[Future[typing.Any]]:
             replicated = set(future.result() or ())
             if self._all_members_in(replicated):
                 on_replicated()
@@ -159,11 +160,11 @@ class CompactSchemaService:
 
     def send_schema_and_retry(
         self, error: SchemaNotReplicatedError, func: typing.Callable[..., typing.Any], *args: typing.Any, **kwargs: typing.Any
-    ) -> Future:
+    ) -> Future[typing.Any]:
         """Sends the schema of ``error``, then calls ``func`` again.
 
         Returns:
-            Future of ``func``'s result (its outcome when it returns a Future).
+            Future[typing.Any] of ``func``'s result (its outcome when it returns a Future[typing.Any]).
         """
         return self.send_schema(error.schema, error.clazz).continue_with(
             _then_retry, self, func, args, kwargs
@@ -171,17 +172,17 @@ class CompactSchemaService:
 
     def fetch_schema_and_retry(
         self, error: SchemaNotFoundError, func: typing.Callable[..., typing.Any], *args: typing.Any, **kwargs: typing.Any
-    ) -> Future:
+    ) -> Future[typing.Any]:
         """Fetches the schema of ``error``, then calls ``func`` again.
 
         Returns:
-            Future of ``func``'s result (its outcome when it returns a Future).
+            Future[typing.Any] of ``func``'s result (its outcome when it returns a Future[typing.Any]).
         """
         return self.fetch_schema(error.schema_id).continue_with(
             _then_retry, self, func, args, kwargs
         )
 
-    def send_all_schemas(self) -> Future:
+    def send_all_schemas(self) -> Future[typing.Any]:
         """Sends every schema the client used to the cluster
         (Client.sendAllSchemas): call it after connecting to a new cluster,
         before any other request, when :meth:`has_replicated_schemas`."""
@@ -205,12 +206,12 @@ class CompactSchemaService:
             return True
         return all(member.uuid in replicated for member in self._cluster_service.get_members())
 
-    def _later(self, function: typing.Callable[[], Future]) -> Future:
+    def _later(self, function: typing.Callable[[], Future[typing.Any]]) -> Future[typing.Any]:
         if self._transport is None:
             return function()
-        result: Future = Future()
+        result: Future[typing.Any] = Future()
 
-        def run():
+        def run() -> None:
             try:
                 outcome = function()
             except Exception as e:
@@ -222,12 +223,18 @@ class CompactSchemaService:
         return result
 
 
-def _then_retry(done: Future, service, func, args, kwargs) -> Future:
+def _then_retry(
+    done: Future[typing.Any],
+    service: "CompactSchemaService",
+    func: typing.Callable[..., typing.Any],
+    args: typing.Tuple[typing.Any, ...],
+    kwargs: typing.Dict[str, typing.Any],
+) -> Future[typing.Any]:
     done.result()  # a failed send or fetch fails the call
     return run_with_schemas(service, func, *args, **kwargs)
 
 
-def _copy(target: Future, source: Future) -> None:
+def _copy(target: Future[typing.Any], source: Future[typing.Any]) -> None:
     try:
         target.set_result(source.result())
     except Exception as e:
@@ -239,7 +246,7 @@ def run_with_schemas(
     func: typing.Callable[..., typing.Any],
     *args: typing.Any,
     **kwargs: typing.Any,
-) -> Future:
+) -> Future[typing.Any]:
     """Calls ``func``; when it fails for a Compact schema the cluster lacks
     (``SchemaNotReplicatedError``) or the client lacks
     (``SchemaNotFoundError``), sends or fetches the schema and calls it
@@ -247,10 +254,10 @@ def run_with_schemas(
 
     Args:
         schema_service: The client's schema service (None: errors pass).
-        func: A function returning a Future or a value.
+        func: A function returning a Future[typing.Any] or a value.
 
     Returns:
-        Future of ``func``'s result.
+        Future[typing.Any] of ``func``'s result.
     """
     try:
         result = func(*args, **kwargs)
@@ -269,7 +276,7 @@ def run_with_schemas(
     return ImmediateFuture(result)
 
 
-def schema_aware(method: typing.Callable[..., Future]) -> typing.Callable[..., Future]:
+def schema_aware(method: typing.Callable[..., Future[typing.Any]]) -> typing.Callable[..., Future[typing.Any]]:
     """Decorates a proxy method that serializes its arguments: when a
     Compact schema is missing on the cluster, the schema is sent and the
     method runs again. The proxy finds the service at
@@ -277,11 +284,11 @@ def schema_aware(method: typing.Callable[..., Future]) -> typing.Callable[..., F
     """
 
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: typing.Any, *args: typing.Any, **kwargs: typing.Any) -> Future[typing.Any]:
         try:
             return method(self, *args, **kwargs)
         except (SchemaNotReplicatedError, SchemaNotFoundError) as e:
-            service = getattr(self._context, "compact_schema_service", None)
+            service: typing.Optional[CompactSchemaService] = getattr(self._context, "compact_schema_service", None)
             if service is None:
                 raise
             if isinstance(e, SchemaNotReplicatedError):
@@ -308,7 +315,7 @@ def complete_after_fetching_schema(
         message: The response; has ``reset_cursor()``.
     """
 
-    def decode_again():
+    def decode_again() -> typing.Any:
         message.reset_cursor()
         return invocation.response_handler(message)
 

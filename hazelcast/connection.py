@@ -10,6 +10,7 @@ rounds over the candidate addresses with backoff timers between them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import uuid
@@ -233,9 +234,9 @@ class ConnectionManager:
         self._stopped = True
         for timer in self._timers:
             timer.cancel()
-        for timer in (self._round_timer, self._member_list_timer):
-            if timer is not None:
-                timer.cancel()
+        for pending in (self._round_timer, self._member_list_timer):
+            if pending is not None:
+                pending.cancel()
         error = HazelcastClientNotActiveError("The client was shut down while connecting")
         if self._cluster_connect is not None:
             self._cluster_connect.set_exception(error)
@@ -656,7 +657,7 @@ class ConnectionManager:
             if address in self._member_connects:
                 continue
             self._member_connects.add(address)
-            self._open(address).add_done_callback(lambda f, a=address: self._member_connect_done(a, f))
+            self._open(address).add_done_callback(functools.partial(self._member_connect_done, address))
         self._close_connections_to_departed_members()
 
     def _member_connect_done(self, address: Address, attempt: Future[Connection]) -> None:

@@ -46,7 +46,7 @@ class Future(Generic[T]):
         self._state = _PENDING
         self._result: Any = None
         self._exception: Optional[BaseException] = None
-        self._traceback = None
+        self._traceback: Any = None
         self._callbacks: Optional[List[Callable[["Future[T]"], Any]]] = None
         self._event: Optional[threading.Event] = None
 
@@ -102,7 +102,8 @@ class Future(Generic[T]):
         if self._state == _PENDING:
             self._wait()
         if self._state == _SUCCESS:
-            return self._result
+            result: T = self._result
+            return result
         raise self._exception.with_traceback(self._traceback)  # type: ignore[union-attr]
 
     def _wait(self) -> None:

@@ -54,7 +54,7 @@ def _handle_event(handler: Callable[[Any], None], message: Any) -> None:
         _logger.exception("Exception while handling an event message")
 
 
-class Invocation(Future):
+class Invocation(Future[Any]):
     """A request on its way to the cluster; it is itself the Future of its result.
 
     Args:

@@ -22,7 +22,13 @@ _logger = logging.getLogger(__name__)
 class _Registration:
     __slots__ = ("request", "decode_response", "encode_deregister", "handler", "on_connections")
 
-    def __init__(self, request: Any, decode_response: Callable, encode_deregister: Callable, handler: Callable):
+    def __init__(
+        self,
+        request: Any,
+        decode_response: Callable[[Any], Any],
+        encode_deregister: Callable[[Any], Any],
+        handler: Callable[[Any], None],
+    ):
         self.request = request
         self.decode_response = decode_response
         self.encode_deregister = encode_deregister
@@ -47,7 +53,7 @@ class ListenerService:
         decode_register_response: Callable[[Any], Any],
         encode_deregister_request: Callable[[Any], Any],
         handler: Callable[[Any], None],
-    ) -> Future:
+    ) -> Future[Any]:
         """Registers a listener on every connection; the Future gives its id.
 
         Args:
@@ -69,7 +75,7 @@ class ListenerService:
             connections = list(self._connection_manager.active_connections.values())
         futures = [self._register_on(registration, connection) for connection in connections]
 
-        def done(combined: Future) -> str:
+        def done(combined: Future[Any]) -> str:
             if not combined.is_success():
                 self.deregister_listener(registration_id)
                 combined.result()  # raises the registration error
@@ -77,7 +83,7 @@ class ListenerService:
 
         return combine_futures(futures).continue_with(done)
 
-    def deregister_listener(self, registration_id: str) -> Future:
+    def deregister_listener(self, registration_id: str) -> Future[Any]:
         """Removes a listener from every member.
 
         Returns:
@@ -103,12 +109,12 @@ class ListenerService:
     def registration_count(self) -> int:
         return len(self._registrations)
 
-    def _register_on(self, registration: _Registration, connection: Any) -> Future:
+    def _register_on(self, registration: _Registration, connection: Any) -> Future[Any]:
         request = registration.request.copy()
         invocation = Invocation(request, connection=connection, event_handler=registration.handler, urgent=True)
         self._invocation_service.invoke(invocation)
 
-        def registered(future: Future) -> None:
+        def registered(future: Future[Any]) -> None:
             server_id = registration.decode_response(future.result())
             with self._lock:
                 if connection.live:
@@ -130,12 +136,12 @@ class ListenerService:
                     self._invocation_service.remove_event_handler(entry[1])
 
 
-def _completed(value: Any) -> Future:
-    future: Future = Future()
+def _completed(value: Any) -> Future[Any]:
+    future: Future[Any] = Future()
     future.set_result(value)
     return future
 
 
-def _log_failure(future: Future) -> None:
+def _log_failure(future: Future[Any]) -> None:
     if not future.is_success():
         _logger.warning("Could not register a listener on a new connection: %s", future.exception())

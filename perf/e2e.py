@@ -2,12 +2,12 @@
 client and the Java client, one after another against the same member.
 
     python3 perf/e2e.py [--duration 3] [--warmup 1] [--scenarios "get|N=256"]
-                        [--clients compiled,pure,official,java]
+                        [--clients compiled,pure,official,java] [--uvloop]
 
 Starts one Hazelcast member through the test harness (perf JVM flags, a fresh
 cluster name), runs perf/e2e_worker.py once per Python client in its own process
 and perf/java/ClientBench.java for the Java client, prints one table with ratios
-to the official Python client, writes the raw results to .cache/perf/last.json
+to the official Python client (its asyncio client for the "asyncio ..." rows), writes the raw results to .cache/perf/last.json
 and stops the member, also on Ctrl-C or failure. See perf/README.md.
 """
 
@@ -55,17 +55,38 @@ SCENARIOS = [
     "get_all 1000",
     "set 10KB, 1 thread",
     "get 10KB, 1 thread",
+    # The asyncio clients (hazelcast.asyncio.HazelcastClient), 100-byte values;
+    # the Java client has no such rows.
+    "asyncio set, 1 task",
+    "asyncio get, 1 task",
+    "asyncio get, 256 tasks",
 ]
 BATCH_SCENARIOS = ("put_all 1000", "get_all 1000")
+ASYNC_SCENARIOS = tuple(s for s in SCENARIOS if s.startswith("asyncio "))
+PIPELINED_256 = "pipelined get, N=256"
+ASYNC_256 = "asyncio get, 256 tasks"
 
-CLIENTS = ["compiled", "pure", "official", "java"]
+# "uvloop" is ours compiled running only the asyncio scenarios on uvloop (--uvloop).
+CLIENTS = ["compiled", "pure", "official", "java", "uvloop"]
+DEFAULT_CLIENTS = ["compiled", "pure", "official", "java"]
 LABELS = {
     "compiled": "ours compiled",
     "pure": "ours pure",
     "official": "official %s" % OFFICIAL_VERSION,
     "java": "java client",
+    "uvloop": "ours compiled, uvloop",
 }
 BASELINE = "official"
+UVLOOP_SITE = os.path.join(CACHE_DIR, "uvloop-site")
+
+
+def client_scenarios(client: str, scenarios: List[str]) -> List[str]:
+    """The scenarios a client runs: Java has no asyncio ones, uvloop only those."""
+    if client == "java":
+        return [s for s in scenarios if s not in ASYNC_SCENARIOS]
+    if client == "uvloop":
+        return [s for s in scenarios if s in ASYNC_SCENARIOS]
+    return list(scenarios)
 
 # Seconds a client needs beyond warm-up + duration per scenario (client start and
 # shutdown, filling the map), used only for the hang watchdog.
@@ -167,8 +188,8 @@ def _clean_env(**extra: str) -> dict:
     return env
 
 
-def ours_env(pure: bool) -> dict:
-    env = _clean_env(PYTHONPATH=REPO_ROOT)
+def ours_env(pure: bool, uvloop: bool = False) -> dict:
+    env = _clean_env(PYTHONPATH=REPO_ROOT + (os.pathsep + UVLOOP_SITE if uvloop else ""))
     if pure:
         env["HAZELCAST_NO_SPEEDUPS"] = "1"
     return env
@@ -211,6 +232,31 @@ def official_venv() -> str:
     return python
 
 
+def uvloop_available() -> Optional[str]:
+    """Makes uvloop importable for our worker (pip install --target into
+    .cache/perf/uvloop-site on the first use); returns its version, None if it
+    cannot be had."""
+    probe = [sys.executable, "-c", "import uvloop; print(uvloop.__version__)"]
+
+    def version() -> Optional[str]:
+        out = subprocess.run(probe, env=ours_env(pure=False, uvloop=True), cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, universal_newlines=True, timeout=120)
+        return (out.stdout.strip() or None) if out.returncode == 0 else None
+
+    found = version()
+    if found:
+        return found
+    log("installing uvloop into %s" % UVLOOP_SITE)
+    out = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                          "--upgrade", "--target", UVLOOP_SITE, "uvloop"],
+                         env=_clean_env(), cwd=CACHE_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         universal_newlines=True, timeout=600)
+    if out.returncode != 0:
+        log(out.stdout[-2000:])
+        return None
+    return version()
+
+
 # With fewer than 3 cores the JDK's common pool has parallelism 1, and then
 # CompletableFuture (and Hazelcast's default async executor, which copies the JDK's
 # rule) start a new thread per async completion: the Java client's async calls and
@@ -250,6 +296,8 @@ def render_table(results: Dict[str, Dict[str, dict]], clients: List[str], scenar
     for scenario in scenarios:
         base = results.get(BASELINE, {}).get(scenario)
         for client in clients:
+            if scenario not in client_scenarios(client, scenarios):
+                continue
             r = results.get(client, {}).get(scenario)
             if r is None:
                 rows.append([scenario, LABELS[client], "failed", "", "", "", "", ""])
@@ -289,28 +337,46 @@ def render_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str]) ->
     """The issue's targets, as ratios of this run."""
     base = results.get(BASELINE)
     ours = results.get("compiled")
-    if not base:
-        return "(no official client results: no ratios)"
     lines = []
+    if ours and ASYNC_256 in scenarios:
+        # ours, asyncio 256 tasks against our own threaded pipelined gets (no baseline needed)
+        for client in ("compiled", "pure", "uvloop"):
+            a = results.get(client, {}).get(ASYNC_256)
+            p = results.get(client if client != "uvloop" else "compiled", {}).get(PIPELINED_256)
+            if a and p and p["ops_per_s"]:
+                r = a["ops_per_s"] / p["ops_per_s"]
+                lines.append("%-44s %5.2fx  (target >= %.2fx, i.e. within 1.3x) %s" % (
+                    "%s: asyncio 256 tasks / pipelined N=256" % LABELS[client], r, 1 / 1.3,
+                    "ok" if r >= 1 / 1.3 else "MISSED"))
+    if not base:
+        return "\n".join(lines + ["(no official client results: no ratios)"])
+    threaded = [s for s in scenarios if s not in ASYNC_SCENARIOS]
 
     def ratio(client: str, scenario: str, key: str) -> Optional[float]:
         c, b = results.get(client, {}).get(scenario), base.get(scenario)
         return c[key] / b[key] if c and b and b[key] else None
 
+    for client in ("compiled", "uvloop"):
+        for scenario in ASYNC_SCENARIOS:
+            r = ratio(client, scenario, "ops_per_s")
+            if r is not None:
+                lines.append("%-44s %5.2fx  (target >= 2.0x) %s" % (
+                    "%s ops/s, %s" % ("ours compiled" if client == "compiled" else "ours uvloop", scenario), r,
+                    "ok" if r >= 2.0 else "MISSED"))
     if ours:
         for scenario, want in (("set 100B, 1 thread", 1.5), ("get 100B, 1 thread", 1.5), ("pipelined get, N=256", 3.0)):
             r = ratio("compiled", scenario, "ops_per_s")
             if r is not None:
                 lines.append("%-44s %5.2fx  (target >= %.1fx) %s" % ("ours compiled ops/s, " + scenario, r, want,
                                                                     "ok" if r >= want else "MISSED"))
-        cpu = [(ratio("compiled", s, "cpu_us_per_op"), s) for s in scenarios]
+        cpu = [(ratio("compiled", s, "cpu_us_per_op"), s) for s in threaded]
         cpu = [(r, s) for r, s in cpu if r is not None]
         if cpu:
             worst = max(cpu)
             lines.append("%-44s %5.2fx  (target <= 0.5x) %s   worst: %s %.2fx" % (
-                "ours compiled CPU/op, geometric mean", _geomean([r for r, _ in cpu]),
+                "ours compiled CPU/op, geom. mean (threaded)", _geomean([r for r, _ in cpu]),
                 "ok" if worst[0] <= 0.5 else "MISSED", worst[1], worst[0]))
-    pure = [(ratio("pure", s, "ops_per_s"), s) for s in scenarios]
+    pure = [(ratio("pure", s, "ops_per_s"), s) for s in scenarios]  # asyncio rows too
     pure = [(r, s) for r, s in pure if r is not None]
     if pure:
         slowest = min(pure)
@@ -360,8 +426,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--warmup", type=float, default=1.0, help="warm-up seconds before each scenario (default 1)")
     parser.add_argument("--scenarios", default="",
                         help="'|'-separated scenario names or substrings, e.g. 'get 100B|N=256' (default: all)")
-    parser.add_argument("--clients", default=",".join(CLIENTS),
-                        help="comma-separated subset of %s (default: all)" % ",".join(CLIENTS))
+    parser.add_argument("--clients", default=",".join(DEFAULT_CLIENTS),
+                        help="comma-separated subset of %s (default: %s)" % (",".join(CLIENTS),
+                                                                              ",".join(DEFAULT_CLIENTS)))
+    parser.add_argument("--uvloop", action="store_true",
+                        help="also run our compiled client's asyncio scenarios on uvloop (installed into "
+                             ".cache/perf/uvloop-site on the first use); same as adding 'uvloop' to --clients")
     parser.add_argument("--output", default=os.path.join(CACHE_DIR, "last.json"), help="raw results JSON")
     args = parser.parse_args(argv)
     if args.duration <= 0:
@@ -369,7 +439,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.warmup < 0:
         parser.error("invalid value %r for --warmup: must be >= 0" % args.warmup)
     scenarios = select_scenarios(args.scenarios)
-    clients = select_clients(args.clients)
+    clients = select_clients(args.clients + (",uvloop" if args.uvloop else ""))
+    clients = [c for c in clients if client_scenarios(c, scenarios)]
+    if not clients:
+        raise SystemExit("no client runs any of the chosen scenarios")
     os.makedirs(CACHE_DIR, exist_ok=True)
     # SIGTERM takes the same clean-up path as Ctrl-C.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -396,6 +469,15 @@ def main(argv: Optional[List[str]] = None) -> int:
         official_python = official_venv()
     if "java" in clients:
         java_cmd = java_command(jar)
+    if "uvloop" in clients:
+        uvloop_version = uvloop_available()
+        if uvloop_version is None:
+            note = "uvloop could not be installed: no uvloop rows"
+            notes.append(note)
+            log("WARNING: " + note)
+            clients.remove("uvloop")
+        else:
+            LABELS["uvloop"] += " " + uvloop_version
 
     cluster = None
     results: Dict[str, Dict[str, dict]] = {}
@@ -406,15 +488,18 @@ def main(argv: Optional[List[str]] = None) -> int:
         address = cluster.client_config()["cluster_members"][0]
         log("member %s (cluster %s, Hazelcast %s) started in %.0f s"
             % (address, cluster.cluster_name, cluster.version, time.monotonic() - started))
-        common = ["--address", address, "--cluster-name", cluster.cluster_name,
-                  "--duration", str(args.duration), "--warmup", str(args.warmup),
-                  "--scenarios", "|".join(scenarios)]
-        timeout = len(scenarios) * (args.duration + args.warmup + PER_SCENARIO_SLACK) + 120
         for client in clients:
+            own = client_scenarios(client, scenarios)
+            common = ["--address", address, "--cluster-name", cluster.cluster_name,
+                      "--duration", str(args.duration), "--warmup", str(args.warmup),
+                      "--scenarios", "|".join(own)]
+            timeout = len(own) * (args.duration + args.warmup + PER_SCENARIO_SLACK) + 120
             output = os.path.join(CACHE_DIR, "result-%s.json" % client)
-            if client in ("compiled", "pure"):
+            if client in ("compiled", "pure", "uvloop"):
                 cmd = [sys.executable, WORKER] + common + ["--output", output]
-                env, cwd = ours_env(pure=client == "pure"), REPO_ROOT
+                if client == "uvloop":
+                    cmd += ["--loop", "uvloop"]
+                env, cwd = ours_env(pure=client == "pure", uvloop=client == "uvloop"), REPO_ROOT
             elif client == "official":
                 # cwd and sys.path without the repository: the worker must import the
                 # official package from the virtual environment, not ours.
@@ -423,9 +508,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             else:
                 cmd = java_cmd + common + ["--output", output]
                 env, cwd = _clean_env(), CACHE_DIR
-            log("running %s (%d scenarios)" % (LABELS[client], len(scenarios)))
+            log("running %s (%d scenarios)" % (LABELS[client], len(own)))
             try:
-                data = run_client_process(client, cmd, env, cwd, output, len(scenarios), timeout)
+                data = run_client_process(client, cmd, env, cwd, output, len(own), timeout)
             except ClientRunFailed as e:
                 failures[client] = str(e)
                 log("ERROR: %s" % e)
@@ -436,9 +521,9 @@ def main(argv: Optional[List[str]] = None) -> int:
                 failures[client] = problem
                 log("ERROR: " + problem)
                 continue
-            if client == "compiled" and meta.get("speedups") and any(
+            if client in ("compiled", "uvloop") and meta.get("speedups") and any(
                     v != "compiled" for v in meta["speedups"].values()):
-                LABELS[client] = "ours (NOT compiled)"
+                LABELS[client] = "ours (NOT compiled)" + (", uvloop" if client == "uvloop" else "")
             metas[client] = meta
             results[client] = data["results"]
     except KeyboardInterrupt:
@@ -463,7 +548,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(render_table(results, clients, scenarios))
     print()
     print("put_all/get_all: ops = entries (1000 per call), latency per call; pipelined: latency per batch of N.")
-    print("CPU us/op: the client process's CPU time (all threads) / ops. Ratios: vs the official Python client.")
+    print("CPU us/op: the client process's CPU time (all threads) / ops. Ratios: vs the official Python client;")
+    print("asyncio rows: vs the official asyncio client (hazelcast.asyncio), latency per awaited call.")
     print()
     print(render_targets(results, scenarios))
     for note in notes:
@@ -512,6 +598,8 @@ def check_client(client: str, meta: dict) -> Optional[str]:
         return "%s imported hazelcast from %s, not from this repository" % (LABELS[client], path)
     if client == "pure" and any(v != "pure" for v in (meta.get("speedups") or {}).values()):
         return "ours pure still used compiled paths: %s" % meta.get("speedups")
+    if client == "uvloop" and not any(l.startswith("uvloop") for l in meta.get("event_loops") or []):
+        return "the uvloop run did not run on uvloop: %s" % meta.get("event_loops")
     return None
 
 

@@ -2,10 +2,13 @@
 
 Run by perf/e2e.py with the interpreter and import path of the client under test
 (ours compiled, ours pure, or the official client from its own virtual
-environment); it uses only API both clients share.
+environment); it uses only API both clients share. The "asyncio ..." scenarios use
+the asyncio client (`hazelcast.asyncio.HazelcastClient`, on the default event loop
+or, with --loop uvloop, on uvloop), the others the threaded one.
 """
 
 import argparse
+import asyncio
 import json
 import platform
 import sys
@@ -149,6 +152,108 @@ SCENARIOS = {
 }
 
 
+# -- asyncio scenarios -----------------------------------------------------------
+
+ASYNC_TASKS_MANY = 256
+
+
+def async_get_set_loop(op, value, stride):
+    """One task's loop: awaits m.get(k) / m.set(k, v) one after another."""
+
+    async def body(m, result, deadline, first_key):
+        clock = time.perf_counter
+        lat = result.latencies
+        i = 0
+        k = first_key
+        if op == "set":
+            call = m.set
+            while True:
+                t = clock()
+                if t >= deadline:
+                    break
+                await call(k % KEYS, value)
+                lat.append(clock() - t)
+                i += 1
+                k += stride
+        else:
+            call = m.get
+            while True:
+                t = clock()
+                if t >= deadline:
+                    break
+                await call(k % KEYS)
+                lat.append(clock() - t)
+                i += 1
+                k += stride
+        result.ops = i
+
+    return body
+
+
+async def _run_timed_async(duration, body, m, tasks):
+    """Runs body(m, result, deadline, first_key) as `tasks` concurrent tasks
+    (asyncio.gather); returns the same stats as _run_timed."""
+    results = [Result() for _ in range(tasks)]
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    deadline = t0 + duration
+    await asyncio.gather(*(body(m, r, deadline, j) for j, r in enumerate(results)))
+    elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
+    ops = sum(r.ops for r in results)
+    latencies = sorted(l for r in results for l in r.latencies)
+    return {
+        "ops_per_s": ops / elapsed,
+        "p50_us": _percentile(latencies, 0.50) * 1e6,
+        "p99_us": _percentile(latencies, 0.99) * 1e6,
+        "cpu_us_per_op": cpu / ops * 1e6 if ops else 0.0,
+        "ops": ops,
+    }
+
+
+# Each task starts at its own key and steps by the number of tasks: together the
+# tasks walk the keys as one loop would.
+ASYNC_SCENARIOS = {
+    "asyncio set, 1 task": lambda: (async_get_set_loop("set", VALUE_100B, 1), 1),
+    "asyncio get, 1 task": lambda: (async_get_set_loop("get", VALUE_100B, 1), 1),
+    "asyncio get, 256 tasks": lambda: (async_get_set_loop("get", VALUE_100B, ASYNC_TASKS_MANY), ASYNC_TASKS_MANY),
+}
+
+_EVENT_LOOPS = set()
+
+
+async def _async_scenario(args, name):
+    from hazelcast.asyncio import HazelcastClient as AsyncClient
+
+    loop_type = type(asyncio.get_running_loop())
+    _EVENT_LOOPS.add(loop_type.__module__ + "." + loop_type.__name__)
+    client = await AsyncClient.create_and_start(cluster_name=args.cluster_name, cluster_members=[args.address])
+    try:
+        m = await client.get_map("bench")
+        await m.put_all({k: VALUE_100B for k in range(KEYS)})  # the same keys for every client
+        body, tasks = ASYNC_SCENARIOS[name]()
+        await _run_timed_async(args.warmup, body, m, tasks)
+        return await _run_timed_async(args.duration, body, m, tasks)
+    finally:
+        await client.shutdown()
+
+
+def run_async_scenario(args, name):
+    """One asyncio scenario with a fresh client on a fresh event loop."""
+    if args.loop == "uvloop":
+        import uvloop
+
+        loop = uvloop.new_event_loop()
+    else:
+        loop = asyncio.new_event_loop()
+    try:
+        asyncio.set_event_loop(loop)
+        return loop.run_until_complete(_async_scenario(args, name))
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
 def _meta():
     """What runs: lets perf/e2e.py check that the intended client was imported."""
     meta = {
@@ -163,6 +268,7 @@ def _meta():
         meta["speedups"] = None
     else:
         meta["speedups"] = speedups.implementations()
+    meta["event_loops"] = sorted(_EVENT_LOOPS)
     return meta
 
 
@@ -191,15 +297,21 @@ def main():
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--scenarios", default="", help="names separated by '|' (default: all)")
     parser.add_argument("--output", default=None, help="write the JSON here instead of stdout")
+    parser.add_argument("--loop", choices=("asyncio", "uvloop"), default="asyncio",
+                        help="event loop of the asyncio scenarios (default: asyncio's own)")
     args = parser.parse_args()
 
-    wanted = [s for s in args.scenarios.split("|") if s] or list(SCENARIOS)
-    unknown = [s for s in wanted if s not in SCENARIOS]
+    known = list(SCENARIOS) + list(ASYNC_SCENARIOS)
+    wanted = [s for s in args.scenarios.split("|") if s] or known
+    unknown = [s for s in wanted if s not in known]
     if unknown:
-        parser.error("unknown scenario(s) %s; known: %s" % (unknown, list(SCENARIOS)))
+        parser.error("unknown scenario(s) %s; known: %s" % (unknown, known))
     results = {}
     for name in wanted:
-        results[name] = run_scenario(args, name)
+        if name in ASYNC_SCENARIOS:
+            results[name] = run_async_scenario(args, name)
+        else:
+            results[name] = run_scenario(args, name)
         print("done: " + name, file=sys.stderr, flush=True)
     out = {"meta": _meta(), "results": results}
     if args.output:

@@ -30,7 +30,7 @@ VECTOR_SERVICE = "hz:service:vector"
 
 # service name -> factory(service_name, name, context). Proxies of further data
 # structures register here as they are written.
-_proxy_init: typing.Dict[str, typing.Callable[[str, str, "ClientContext"], Proxy]] = {
+_proxy_init: typing.Dict[str, typing.Callable[[str, str, "ClientContext"], Proxy[typing.Any]]] = {
     MAP_SERVICE: create_map_proxy,
 }
 
@@ -47,12 +47,12 @@ class ProxyManager:
 
     def __init__(self, context: "ClientContext"):
         self._context = context
-        self._proxies: typing.Dict[typing.Tuple[str, str], Proxy] = {}
+        self._proxies: typing.Dict[typing.Tuple[str, str], Proxy[typing.Any]] = {}
         # Creations on the cluster under way: a second caller shares the first's.
-        self._creating: typing.Dict[typing.Tuple[str, str], Future[Proxy]] = {}
+        self._creating: typing.Dict[typing.Tuple[str, str], Future[Proxy[typing.Any]]] = {}
         self._lock = threading.Lock()
 
-    def get_or_create(self, service_name: str, name: str, create_on_remote: bool = True) -> Future[Proxy]:
+    def get_or_create(self, service_name: str, name: str, create_on_remote: bool = True) -> Future[Proxy[typing.Any]]:
         """Returns the proxy of ``name`` in ``service_name``, creating it if needed.
 
         On first use the object is also created on the cluster (unless
@@ -140,6 +140,6 @@ class ProxyManager:
 
         return invocation.continue_with(destroyed)
 
-    def get_distributed_objects(self) -> typing.List[Proxy]:
+    def get_distributed_objects(self) -> typing.List[Proxy[typing.Any]]:
         """Returns the proxies created by this client so far."""
         return list(self._proxies.values())

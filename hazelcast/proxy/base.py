@@ -8,6 +8,7 @@ import uuid as _uuid
 
 from hazelcast.future import Future, make_blocking
 from hazelcast.invocation import Invocation
+from hazelcast.serialization.data import Data
 
 if typing.TYPE_CHECKING:
     from hazelcast.proxy.context import ClientContext
@@ -49,7 +50,9 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self._get_partition_id = context.internal_partition_service.get_partition_id
         serialization_service = context.serialization_service
         self._to_object = serialization_service.to_object
-        self._to_data = serialization_service.to_data
+        # Proxies refuse None arguments before serializing them: what they serialize
+        # is never None, so neither is its Data.
+        self._to_data: typing.Callable[[typing.Any], Data] = serialization_service.to_data  # type: ignore[assignment]
         # Who owns the locks this proxy takes: the calling thread for the threaded
         # client, the lock context (or task) for the asyncio client.
         self._caller_id = context.caller_id
@@ -74,8 +77,8 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         return '%s(name="%s")' % (type(self).__name__, self.name)
 
     def _invoke(
-        self, request: typing.Any, response_handler: typing.Callable = _no_op_response_handler
-    ) -> Future:
+        self, request: typing.Any, response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler
+    ) -> Future[typing.Any]:
         invocation = Invocation(request, response_handler=response_handler)
         self._invoke_invocation(invocation)
         return invocation.future
@@ -84,8 +87,8 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self,
         request: typing.Any,
         uuid: _uuid.UUID,
-        response_handler: typing.Callable = _no_op_response_handler,
-    ) -> Future:
+        response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler,
+    ) -> Future[typing.Any]:
         invocation = Invocation(request, uuid=uuid, response_handler=response_handler)
         self._invoke_invocation(invocation)
         return invocation.future
@@ -94,8 +97,8 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self,
         request: typing.Any,
         key_data: typing.Any,
-        response_handler: typing.Callable = _no_op_response_handler,
-    ) -> Future:
+        response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler,
+    ) -> Future[typing.Any]:
         invocation = Invocation(
             request,
             partition_id=self._get_partition_id(key_data),
@@ -108,8 +111,8 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         self,
         request: typing.Any,
         partition_id: int,
-        response_handler: typing.Callable = _no_op_response_handler,
-    ) -> Future:
+        response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler,
+    ) -> Future[typing.Any]:
         invocation = Invocation(request, partition_id=partition_id, response_handler=response_handler)
         self._invoke_invocation(invocation)
         return invocation.future
@@ -120,7 +123,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
         Every method that returns a :class:`~hazelcast.future.Future` on this proxy
         returns the Future's result on the blocking version.
         """
-        return make_blocking(self)
+        return typing.cast(BlockingProxyType, make_blocking(self))
 
 
 class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
@@ -132,8 +135,8 @@ class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
         self._partition_id = self._get_partition_id(partition_key)
 
     def _invoke(
-        self, request: typing.Any, response_handler: typing.Callable = _no_op_response_handler
-    ) -> Future:
+        self, request: typing.Any, response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler
+    ) -> Future[typing.Any]:
         invocation = Invocation(
             request, partition_id=self._partition_id, response_handler=response_handler
         )

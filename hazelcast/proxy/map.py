@@ -49,6 +49,7 @@ from hazelcast.proxy.base import Proxy
 
 if typing.TYPE_CHECKING:
     from hazelcast.core import SimpleEntryView
+    from hazelcast.proxy.context import ClientContext
 
 KeyType = typing.TypeVar("KeyType")
 ValueType = typing.TypeVar("ValueType")
@@ -80,6 +81,9 @@ def _not_yet(method: str, feature: str) -> NotImplementedError:
     return NotImplementedError(
         "Map.%s is not available yet: %s come with their own issue" % (method, feature)
     )
+
+
+_Handler = typing.Callable[[typing.Any], typing.Any]
 
 
 class _ResponseHandlers:
@@ -149,11 +153,27 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
     a key or a value.
     """
 
-    def __init__(self, service_name: str, name: str, context: typing.Any):
+    # The response decoders, set per instance from the client's shared table.
+    _get_handler: _Handler
+    _put_handler: _Handler
+    _put_max_idle_handler: _Handler
+    _put_if_absent_handler: _Handler
+    _put_if_absent_max_idle_handler: _Handler
+    _remove_handler: _Handler
+    _replace_handler: _Handler
+    _key_set_handler: _Handler
+    _values_handler: _Handler
+    _entry_set_handler: _Handler
+    _get_all_handler: _Handler
+    _execute_on_key_handler: _Handler
+    _execute_on_keys_handler: _Handler
+    _execute_on_all_keys_handler: _Handler
+
+    def __init__(self, service_name: str, name: str, context: "ClientContext"):
         super().__init__(service_name, name, context)
         # The response decoders depend only on the client's serializer: built once
         # per client and shared by its map proxies.
-        handlers = getattr(context, "_map_response_handlers", None)
+        handlers = context._map_response_handlers
         if handlers is None or handlers.to_object is not self._to_object:
             handlers = _ResponseHandlers(self._to_object)
             context._map_response_handlers = handlers
@@ -1061,14 +1081,14 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         return BlockingMap(self)
 
 
-def create_map_proxy(service_name: str, name: str, context: typing.Any) -> Map:
+def create_map_proxy(service_name: str, name: str, context: "ClientContext") -> "Map[typing.Any, typing.Any]":
     """Creates the Map proxy for ``name``.
 
     Raises:
         NotImplementedError: If a near cache is configured for the map: near
             caches are not available yet.
     """
-    near_caches = getattr(context.config, "near_caches", None)
+    near_caches = context.config.near_caches
     if near_caches and name in near_caches:
         raise NotImplementedError(
             "near cache configured for map %r is not available yet: near caches come "

@@ -12,6 +12,7 @@ import pytest
 import hazelcast
 from hazelcast.errors import HazelcastClientNotActiveError, HazelcastError
 
+from client_faces import FACES, start_client
 from tcp_proxy import StallingProxy
 
 pytestmark = pytest.mark.slow
@@ -95,15 +96,19 @@ def _report(name, **values):
     print("\nFAULT %s: %s" % (name, ", ".join("%s=%s" % item for item in values.items())))
 
 
-def test_kill_one_of_three_members_under_write_load(cluster_factory):
+@pytest.mark.parametrize("face", FACES)
+def test_kill_one_of_three_members_under_write_load(cluster_factory, face):
+    # With the asyncio face, the writer threads call the driver's blocking face: each
+    # call runs on the client's loop (run_coroutine_threadsafe), so the same load
+    # drives both clients.
     cluster = cluster_factory(member_count=3, map_configs={"faults*": {"backup_count": 1}})
     # With the default (False), a write whose primary answered and then died before
     # its backup acked is acknowledged after operation_backup_timeout and may be gone;
     # True turns that narrow case into an IndeterminateOperationStateError.
     # Writes whose backup was on the killed member wait operation_backup_timeout for
     # an ack that never comes; a short one keeps that pause short.
-    client = hazelcast.HazelcastClient(
-        fail_on_indeterminate_operation_state=True, operation_backup_timeout=1, **cluster.client_config()
+    client = start_client(
+        face, fail_on_indeterminate_operation_state=True, operation_backup_timeout=1, **cluster.client_config()
     )
     try:
         m = client.get_map("faults-kill").blocking()

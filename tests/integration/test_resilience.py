@@ -18,6 +18,7 @@ from hazelcast.errors import (
 )
 from hazelcast.lifecycle import LifecycleState
 
+from client_faces import FACES, start_client
 from tcp_proxy import StallingProxy
 
 S = LifecycleState
@@ -45,66 +46,80 @@ def _count_sends(client):
 
 
 # -- reconnect modes and cluster restarts ---------------------------------------------
+# Each runs with the threaded client and with the asyncio client (driven from this
+# thread by client_faces.AsyncioClientDriver): one test body, the blocking surface.
 
 
-def test_reconnect_mode_off_shuts_the_client_down_when_the_cluster_is_lost(cluster_factory):
+@pytest.mark.parametrize("face", FACES)
+def test_reconnect_mode_off_shuts_the_client_down_when_the_cluster_is_lost(cluster_factory, face):
     cluster = cluster_factory(member_count=1)
     states = []
-    client = hazelcast.HazelcastClient(reconnect_mode="OFF", lifecycle_listeners=[states.append], **cluster.client_config())
-    m = client.get_map("off")
-    m.put(1, 1).result()
-    cluster.members[0].kill()
-    _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
-    assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.SHUTTING_DOWN, S.SHUTDOWN]
-    assert not client.lifecycle_service.is_running()
-    with pytest.raises(HazelcastClientNotActiveError):
-        m.get(1).result()
+    client = start_client(face, reconnect_mode="OFF", lifecycle_listeners=[states.append], **cluster.client_config())
+    try:
+        m = client.get_map("off").blocking()
+        m.put(1, 1)
+        cluster.members[0].kill()
+        _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
+        assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.SHUTTING_DOWN, S.SHUTDOWN]
+        assert not client.lifecycle_service.is_running()
+        with pytest.raises(HazelcastClientNotActiveError):
+            m.get(1)
+    finally:
+        client.shutdown()  # shut down already: stops the asyncio face's loop
 
 
-def test_finite_cluster_connect_timeout_ends_reconnection_with_a_shutdown(cluster_factory):
+@pytest.mark.parametrize("face", FACES)
+def test_finite_cluster_connect_timeout_ends_reconnection_with_a_shutdown(cluster_factory, face):
     cluster = cluster_factory(member_count=1)
     states = []
-    client = hazelcast.HazelcastClient(
-        cluster_connect_timeout=1.5, retry_initial_backoff=0.1, lifecycle_listeners=[states.append], **cluster.client_config()
+    client = start_client(
+        face, cluster_connect_timeout=1.5, retry_initial_backoff=0.1, lifecycle_listeners=[states.append],
+        **cluster.client_config()
     )
-    cluster.members[0].kill()
-    _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
-    lost = time.monotonic()
-    _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
-    assert 1.3 < time.monotonic() - lost < 4
-    assert states[-2:] == [S.SHUTTING_DOWN, S.SHUTDOWN]
+    try:
+        cluster.members[0].kill()
+        _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
+        lost = time.monotonic()
+        _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
+        assert 1.3 < time.monotonic() - lost < 4
+        assert states[-2:] == [S.SHUTTING_DOWN, S.SHUTDOWN]
+    finally:
+        client.shutdown()
 
 
-def test_reconnect_mode_async_fails_fast_while_offline_and_reconnects(cluster_factory):
+@pytest.mark.parametrize("face", FACES)
+def test_reconnect_mode_async_fails_fast_while_offline_and_reconnects(cluster_factory, face):
     cluster = cluster_factory(member_count=1)
     states = []
-    client = hazelcast.HazelcastClient(
-        reconnect_mode="ASYNC", retry_initial_backoff=0.1, retry_max_backoff=0.3,
+    client = start_client(
+        face, reconnect_mode="ASYNC", retry_initial_backoff=0.1, retry_max_backoff=0.3,
         lifecycle_listeners=[states.append], **cluster.client_config()
     )
     try:
-        m = client.get_map("async")
-        m.put(1, 1).result()
+        m = client.get_map("async").blocking()
+        m.put(1, 1)
         cluster.members[0].kill()
         _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
         started = time.monotonic()
         with pytest.raises(ClientOfflineError):
-            m.put(2, 2).result()
+            m.put(2, 2)
         assert time.monotonic() - started < 0.5
         assert client.lifecycle_service.is_running()
         cluster.members[0].restart()
         _wait_until(lambda: states.count(S.CONNECTED) == 2, 20, "CONNECTED again")
-        m.put(2, 2).result()
-        assert m.get(2).result() == 2
+        m.put(2, 2)
+        assert m.get(2) == 2
         assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.CONNECTED]
     finally:
         client.shutdown()
 
 
-def test_whole_cluster_restart_reconnects_and_reregisters_listeners(cluster_factory):
+@pytest.mark.parametrize("face", FACES)
+def test_whole_cluster_restart_reconnects_and_reregisters_listeners(cluster_factory, face):
     cluster = cluster_factory(member_count=1)
     states = []
-    client = hazelcast.HazelcastClient(
+    client = start_client(
+        face,
         invocation_timeout=3,
         invocation_retry_pause=0.2,
         retry_initial_backoff=0.1,

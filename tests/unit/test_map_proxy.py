@@ -77,6 +77,7 @@ class FakeContext:
         self.invocation_service = FakeInvocationService()
         self.config = types.SimpleNamespace(near_caches={})
         self.caller_id = threading.get_ident
+        self._map_response_handlers = None
         self.proxy_manager = ProxyManager(self)
 
 

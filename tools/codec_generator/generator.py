@@ -4,6 +4,10 @@ Every method of every service gets a module ``<service>_<method>_codec.py`` with
 ``encode_request``, ``decode_response`` (when the response has parameters) and
 ``handle`` (when the method has events); every custom type gets
 ``custom/<type>_codec.py`` with a ``<Type>Codec`` class.
+
+The generated code is annotated from the definitions and must pass mypy: a value
+is ``Optional`` where the definition says nullable, or where it is newer than its
+message or type, so that an older member leaves it out.
 """
 
 from __future__ import annotations
