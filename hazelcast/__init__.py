@@ -10,9 +10,7 @@ Typical use::
     client.shutdown()
 """
 
-__version__ = "5.7.0"
-
-# The client is imported last: the modules it pulls in read __version__.
-from hazelcast.client import HazelcastClient  # noqa: E402
+from hazelcast._version import __version__
+from hazelcast.client import HazelcastClient
 
 __all__ = ["HazelcastClient", "__version__"]

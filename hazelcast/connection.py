@@ -16,7 +16,7 @@ import random
 import uuid
 from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
-from hazelcast import __version__
+from hazelcast._version import __version__
 from hazelcast.config import Config, ReconnectMode
 from hazelcast.core import Address
 from hazelcast.errors import (

@@ -577,19 +577,6 @@ def create_error_from_holders(error_holders: Sequence[_ErrorHolder]) -> BaseExce
     return error if error is not None else HazelcastError("The member sent an empty error")
 
 
-def create_error_from_message(error_message: Any) -> BaseException:
-    """Decodes an error response (message type 0) into the error to raise.
-
-    .. deprecated::
-        Use :func:`hazelcast.protocol.errors.create_error_from_message`; this one
-        goes once the invocation layer imports that one (errors must not depend on
-        the protocol layer).
-    """
-    from hazelcast.protocol.builtin import decode_error_holders
-
-    return create_error_from_holders(decode_error_holders(error_message))
-
-
 def is_retryable_error(error: BaseException) -> bool:
     """True if the request that failed with ``error`` may be sent again."""
     return getattr(error, "retryable", False)

@@ -22,10 +22,10 @@ from hazelcast.errors import (
     IndeterminateOperationStateError,
     OperationTimeoutError,
     TargetDisconnectedError,
-    create_error_from_message,
     is_retryable_error,
 )
 from hazelcast.future import _PENDING, Future
+from hazelcast.protocol.errors import create_error_from_message
 from hazelcast.protocol.client_message import BACKUP_EVENT_FLAG as _BACKUP_EVENT_FLAG
 from hazelcast.protocol.client_message import IS_EVENT_FLAG as _IS_EVENT_FLAG
 from hazelcast.protocol.codec import client_local_backup_listener_codec

@@ -14,7 +14,7 @@ import os
 import time
 from typing import TYPE_CHECKING, Any, List, Optional
 
-from hazelcast import __version__
+from hazelcast._version import __version__
 from hazelcast.invocation import Invocation
 from hazelcast.transport import Timer, Transport, call_periodically
 

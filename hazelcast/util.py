@@ -10,7 +10,6 @@ import typing
 from collections.abc import Iterable, Sequence
 
 if typing.TYPE_CHECKING:
-    from hazelcast.cluster import ClusterService
     from hazelcast.core import MemberInfo
 
 DEFAULT_ADDRESS = "127.0.0.1"
@@ -285,6 +284,22 @@ def try_to_get_enum_value(
 
 
 # Load balancers.
+
+
+class ClusterService(typing.Protocol):
+    """What a load balancer uses of :class:`hazelcast.cluster.ClusterService` (a
+    protocol here: value types know nothing of the runtime)."""
+
+    def get_members(
+        self, member_selector: typing.Optional[typing.Callable[["MemberInfo"], bool]] = None
+    ) -> typing.List["MemberInfo"]: ...
+
+    def add_listener(
+        self,
+        member_added: typing.Optional[typing.Callable[["MemberInfo"], None]] = None,
+        member_removed: typing.Optional[typing.Callable[["MemberInfo"], None]] = None,
+        fire_for_existing: bool = False,
+    ) -> str: ...
 
 
 class LoadBalancer:

@@ -128,7 +128,9 @@ class MemoryTransport:
 class MemoryConnection:
     """A :class:`hazelcast.transport.Connection` between the client and a fake member."""
 
-    def __init__(self, transport: MemoryTransport, connection_id: int, address: Address, events: Any, member: "FakeMember"):
+    def __init__(
+        self, transport: MemoryTransport, connection_id: int, address: Address, events: Any, member: "FakeMember"
+    ):
         self._transport = transport
         self._events = events
         self._member = member
@@ -192,7 +194,7 @@ class MemoryConnection:
         raise AssertionError("the core must never wait on the in-memory transport")
 
     def __repr__(self) -> str:
-        return "MemoryConnection(id=%d, live=%s, remote_address=%s)" % (self.connection_id, self.live, self.remote_address)
+        return "MemoryConnection(id=%d, live=%s, to=%s)" % (self.connection_id, self.live, self.remote_address)
 
 
 class FakeCluster:
@@ -278,11 +280,12 @@ class FakeMember:
                 entries[key] = bytes(message.next_frame().buf)
             frames += frame(b"", IS_NULL_FLAG) if old is None else frame(old)
         self.requests.append((self.cluster.transport.now(), name, connection, detail))
+        if name == "view_listener":  # FakeCluster.publish_view sends to it even if silent
+            self.view_listeners.append((connection, correlation_id))
         if name in self.silent:
             return
         connection.push(_message(request_type + 1, correlation_id, fixed, frames))
         if name == "view_listener":
-            self.view_listeners.append((connection, correlation_id))
             self.send_views(connection, correlation_id)
 
     def send_views(self, connection: MemoryConnection, correlation_id: int) -> None:

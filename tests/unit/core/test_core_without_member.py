@@ -31,13 +31,15 @@ class Client:
         options.setdefault("cluster_members", ["127.0.0.1:5701"])
         self.transport = transport
         self.lost = []
-        self.runtime = ClientRuntime(
-            Config.from_dict(options), "test-client", transport, threading.get_ident, lambda: self.lost.append(transport.now())
-        )
+        config = Config.from_dict(options)
+        self.runtime = ClientRuntime(config, "test-client", transport, threading.get_ident, self._cluster_lost)
         self.states = []
         self.runtime.lifecycle_service.add_listener(lambda state: self.states.append((transport.now(), state)))
         self.added, self.removed = [], []
         self.runtime.cluster_service.add_listener(self.added.append, self.removed.append)
+
+    def _cluster_lost(self):
+        self.lost.append(self.transport.now())
 
     def start(self):
         started = self.runtime.start()
@@ -105,10 +107,14 @@ def clients(transport):
 
 def test_authentication_starts_once_the_member_list_arrived(transport, cluster, clients):
     member = cluster.start_member()
+    member.silent.add("view_listener")  # the member list is held back
     client = clients()
     started = client.start()
+    assert state_names(client) == [STARTING, STARTED, CONNECTED]
+    assert not started.done()
 
-    assert done(started).result() is None
+    cluster.publish_view()
+    assert settle(transport, started).result() is None
     assert state_names(client) == [STARTING, STARTED, CONNECTED]
     assert transport.now() == 0.0
     [connection] = member.connections
@@ -235,13 +241,24 @@ def test_heartbeat_timeout_closes_the_connection_and_reconnects(transport, clust
     assert client.states[-2:] == [(25.0, DISCONNECTED), (25.0, CONNECTED)]
     assert transport.connect_attempts[-1] == (25.0, Address("127.0.0.1", 5701))
     assert len(member.connections) == 2 and member.connections[1].live
+    assert len(member.seen("view_listener")) == 2
+    assert settle(transport, client.map().get("key")).result() is None
+    assert member.seen("map.get")[0][2] is member.connections[1]
     assert not client.lost
 
 
 def test_whole_cluster_restart_reconnects_to_the_new_cluster(transport, cluster, clients):
     old = cluster.start_member()
     client = clients(retry_initial_backoff=1.0, retry_multiplier=2.0, retry_jitter=0.0)
+    partitions = client.runtime.partition_service
+    owners_when_connected = []
+    client.runtime.lifecycle_service.add_listener(
+        lambda state: state == CONNECTED and owners_when_connected.append(partitions.get_partition_owner(0))
+    )
     done(client.start())
+    cluster.publish_view()
+    cluster.publish_view()  # member list and partition table version 3
+    transport.run_pending()
     m = client.map()
     settle(transport, m.put("key", "old"))
     manager = client.runtime.connection_manager
@@ -249,19 +266,26 @@ def test_whole_cluster_restart_reconnects_to_the_new_cluster(transport, cluster,
     cluster.crash(old)
     transport.run_pending()
     assert not client.connections() and client.states[-1] == (0.0, DISCONNECTED)
-    transport.advance(2.5)  # reconnection rounds at 0, 1 and 3 s
+    transport.advance(0.5)
+    during_outage = m.get("key")  # no connection: retried each invocation_retry_pause
+    transport.advance(2.0)  # reconnection rounds at 0, 1 and 3 s
+    assert not during_outage.done()
     new_cluster = FakeCluster(transport)
     new = new_cluster.start_member(5701)
     transport.advance(0.5)
 
     assert [t for t, _ in transport.connect_attempts[1:]] == [0.0, 1.0, 3.0]
     assert client.states[-1] == (3.0, CONNECTED)
+    assert owners_when_connected == [None, None]  # the old cluster's table was forgotten
     assert manager.cluster_id == new_cluster.id != cluster.id
     assert set(client.connections()) == {new.uuid}
     assert client.removed == [old.info] and client.added[-1] == new.info
-    assert client.runtime.partition_service.get_partition_owner(0) == new.uuid
-    assert settle(transport, m.get("key")).result() is None  # the new cluster starts empty
-    assert new.seen("map.get")
+    assert partitions.get_partition_owner(0) == new.uuid  # from the new cluster's version 1
+    assert not during_outage.done()
+    transport.advance(0.5)  # its retry at 3.5 s finds the new cluster
+    assert done(during_outage).result() is None  # the new cluster starts empty
+    assert settle(transport, m.get("key")).result() is None
+    assert [when for when, _, _, _ in new.seen("map.get")] == [3.5, 3.5]
     assert not client.lost
 
 

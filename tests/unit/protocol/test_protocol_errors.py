@@ -51,7 +51,5 @@ def _protocol_imports(node, exempt_function):
 
 
 def test_errors_module_imports_nothing_from_the_protocol_layer():
-    # The deprecated hazelcast.errors.create_error_from_message is the one
-    # exception, until the invocation layer uses the one in hazelcast.protocol.
     tree = ast.parse(inspect.getsource(errors))
-    assert list(_protocol_imports(tree, "create_error_from_message")) == []
+    assert list(_protocol_imports(tree, None)) == []
