@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import uuid
-from typing import Any, Callable, List
+from typing import Any, Callable, Dict, List, Optional
 
 from hazelcast.cluster import ClusterService, _InternalClusterService
 from hazelcast.compact import CompactSchemaService
@@ -40,6 +40,22 @@ from hazelcast.util import RoundRobinLB
 _logger = logging.getLogger("hazelcast.client")
 
 _client_ids = itertools.count()
+
+
+def config_from(config: Optional[Config], kwargs: Dict[str, Any]) -> Config:
+    """The client's configuration: ``config``, or one made of the keyword options."""
+    if config is None:
+        return Config.from_dict(kwargs)
+    if kwargs:
+        raise TypeError("pass either a Config object or keyword arguments, not both")
+    if not isinstance(config, Config):
+        raise TypeError("invalid value %r for 'config': must be a hazelcast.config.Config" % (config,))
+    return config
+
+
+def not_yet(feature: str) -> NotImplementedError:
+    """The error of a structure or service this client does not have yet."""
+    return NotImplementedError("%s is not implemented in this client yet" % feature)
 
 
 def client_name(config: Config) -> str:

@@ -6,7 +6,7 @@ import logging
 import threading
 from typing import Any, Callable, List, Optional
 
-from hazelcast._client_runtime import ClientRuntime, client_name
+from hazelcast._client_runtime import ClientRuntime, client_name, config_from, not_yet
 from hazelcast._threaded_transport import ThreadedTransport
 from hazelcast.cluster import ClusterService
 from hazelcast.config import Config
@@ -21,20 +21,6 @@ from hazelcast.proxy.map import Map
 _logger = logging.getLogger(__name__)
 
 
-def _not_yet(feature: str) -> NotImplementedError:
-    return NotImplementedError("%s is not implemented in this client yet" % feature)
-
-
-def _config_from(config: Optional[Config], kwargs: Any) -> Config:
-    if config is None:
-        return Config.from_dict(kwargs)
-    if kwargs:
-        raise TypeError("pass either a Config object or keyword arguments, not both")
-    if not isinstance(config, Config):
-        raise TypeError("invalid value %r for 'config': must be a hazelcast.config.Config" % (config,))
-    return config
-
-
 class HazelcastClient:
     """Hazelcast client instance to access and manipulate distributed data structures
     on the Hazelcast clusters.
@@ -46,7 +32,7 @@ class HazelcastClient:
     """
 
     def __init__(self, config: Optional[Config] = None, **kwargs: Any):
-        config = _config_from(config, kwargs)
+        config = config_from(config, kwargs)
         self._config = config
         self._name = client_name(config)
         self._shutdown_lock = threading.Lock()
@@ -95,47 +81,47 @@ class HazelcastClient:
 
     def get_executor(self, name: str) -> Any:
         """Creates cluster-wide ExecutorService (not implemented yet)."""
-        raise _not_yet("ExecutorService")
+        raise not_yet("ExecutorService")
 
     def get_flake_id_generator(self, name: str) -> Any:
         """Creates or returns a cluster-wide FlakeIdGenerator (not implemented yet)."""
-        raise _not_yet("FlakeIdGenerator")
+        raise not_yet("FlakeIdGenerator")
 
     def get_queue(self, name: str) -> Any:
         """Returns the distributed queue instance with the specified name (not implemented yet)."""
-        raise _not_yet("Queue")
+        raise not_yet("Queue")
 
     def get_list(self, name: str) -> Any:
         """Returns the distributed list instance with the specified name (not implemented yet)."""
-        raise _not_yet("List")
+        raise not_yet("List")
 
     def get_multi_map(self, name: str) -> Any:
         """Returns the distributed MultiMap instance with the specified name (not implemented yet)."""
-        raise _not_yet("MultiMap")
+        raise not_yet("MultiMap")
 
     def get_pn_counter(self, name: str) -> Any:
         """Returns the PN Counter instance with the specified name (not implemented yet)."""
-        raise _not_yet("PNCounter")
+        raise not_yet("PNCounter")
 
     def get_reliable_topic(self, name: str) -> Any:
         """Returns the ReliableTopic instance with the specified name (not implemented yet)."""
-        raise _not_yet("ReliableTopic")
+        raise not_yet("ReliableTopic")
 
     def get_replicated_map(self, name: str) -> Any:
         """Returns the distributed ReplicatedMap instance with the specified name (not implemented yet)."""
-        raise _not_yet("ReplicatedMap")
+        raise not_yet("ReplicatedMap")
 
     def get_ringbuffer(self, name: str) -> Any:
         """Returns the distributed Ringbuffer instance with the specified name (not implemented yet)."""
-        raise _not_yet("Ringbuffer")
+        raise not_yet("Ringbuffer")
 
     def get_set(self, name: str) -> Any:
         """Returns the distributed Set instance with the specified name (not implemented yet)."""
-        raise _not_yet("Set")
+        raise not_yet("Set")
 
     def get_topic(self, name: str) -> Any:
         """Returns the Topic instance with the specified name (not implemented yet)."""
-        raise _not_yet("Topic")
+        raise not_yet("Topic")
 
     def create_vector_collection_config(
         self,
@@ -149,16 +135,16 @@ class HazelcastClient:
     ) -> None:
         """Creates a vector collection configuration on the cluster (not implemented
         yet; vector collections need an Enterprise cluster)."""
-        raise _not_yet("VectorCollection")
+        raise not_yet("VectorCollection")
 
     def get_vector_collection(self, name: str) -> Any:
         """Returns the vector collection with the specified name (not implemented yet;
         vector collections need an Enterprise cluster)."""
-        raise _not_yet("VectorCollection")
+        raise not_yet("VectorCollection")
 
     def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1) -> Any:
         """Creates a new Transaction associated with the current thread (not implemented yet)."""
-        raise _not_yet("Transactions")
+        raise not_yet("Transactions")
 
     def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> Future[str]:
         """Adds a listener which will be notified when a new distributed object is
@@ -225,12 +211,12 @@ class HazelcastClient:
     @property
     def cp_subsystem(self) -> Any:
         """CP Subsystem data structures (not implemented yet)."""
-        raise _not_yet("The CP subsystem")
+        raise not_yet("The CP subsystem")
 
     @property
     def sql(self) -> Any:
         """The SQL service (not implemented yet)."""
-        raise _not_yet("SQL")
+        raise not_yet("SQL")
 
     @property
     def config(self) -> Config:

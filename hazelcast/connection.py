@@ -626,7 +626,9 @@ class ConnectionManager:
         if not now_empty:
             return
         self._lifecycle.fire_lifecycle_event(LifecycleState.DISCONNECTED)
-        if self._stopped:
+        start_failed = self._start_future.done() and self._start_future.exception() is not None
+        if self._stopped or start_failed:
+            # A failed start ends the client: its face shuts it down.
             return
         if self._config.reconnect_mode == ReconnectMode.OFF:
             _logger.info("reconnect_mode is OFF: shutting the client down")
@@ -688,7 +690,7 @@ class ConnectionManager:
                     "Heartbeat to %s timed out: nothing read for %.1f s", connection, now - connection.last_read_time
                 )
                 connection.close("Heartbeat timed out", None)
-            elif now - connection.last_write_time > interval:
+            elif now - connection.last_write_time >= interval:
                 request = client_ping_codec.encode_request()
                 self._invocations.invoke(Invocation(request, connection=connection, urgent=True))
 

@@ -227,7 +227,10 @@ async def _async_scenario(args, name):
 
     loop_type = type(asyncio.get_running_loop())
     _EVENT_LOOPS.add(loop_type.__module__ + "." + loop_type.__name__)
-    client = await AsyncClient.create_and_start(cluster_name=args.cluster_name, cluster_members=[args.address])
+    # A client that cannot connect fails the scenario in 30 s instead of retrying
+    # until the driver's watchdog kills the whole run.
+    client = await AsyncClient.create_and_start(cluster_name=args.cluster_name, cluster_members=[args.address],
+                                                cluster_connect_timeout=30.0)
     try:
         m = await client.get_map("bench")
         await m.put_all({k: VALUE_100B for k in range(KEYS)})  # the same keys for every client

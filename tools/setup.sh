@@ -14,7 +14,7 @@ echo "== Python packages"
 # whose setter takes more than its getter returns.
 "$PYTHON" -m pip install -q --disable-pip-version-check \
     pytest pytest-benchmark hypothesis testcontainers PyYAML "Cython>=3.0" setuptools wheel \
-    "mypy>=1.16,<2"
+    "mypy>=1.16,<2" uvloop
 
 echo "== Compiled speedups (a failed compile is an error here)"
 HAZELCAST_REQUIRE_SPEEDUPS=1 "$PYTHON" setup.py -q build_ext --inplace

@@ -9,7 +9,7 @@ import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hazelcast._asyncio_transport import AsyncioTransport
-from hazelcast._client_runtime import ClientRuntime, client_name
+from hazelcast._client_runtime import ClientRuntime, client_name, config_from, not_yet
 from hazelcast.cluster import ClusterService
 from hazelcast.config import Config
 from hazelcast.core import DistributedObjectEvent
@@ -24,20 +24,6 @@ from hazelcast.proxy.base import Proxy as _CoreProxy
 __all__ = ["HazelcastClient"]
 
 _logger = logging.getLogger(__name__)
-
-
-def _not_yet(feature: str) -> NotImplementedError:
-    return NotImplementedError("%s is not implemented in this client yet" % feature)
-
-
-def _config_from(config: Optional[Config], kwargs: Dict[str, Any]) -> Config:
-    if config is None:
-        return Config.from_dict(kwargs)
-    if kwargs:
-        raise TypeError("pass either a Config object or keyword arguments, not both")
-    if not isinstance(config, Config):
-        raise TypeError("invalid value %r for 'config': must be a hazelcast.config.Config" % (config,))
-    return config
 
 
 class HazelcastClient:
@@ -56,7 +42,7 @@ class HazelcastClient:
     """
 
     def __init__(self, config: Optional[Config] = None, **kwargs: Any):
-        config = _config_from(config, kwargs)
+        config = config_from(config, kwargs)
         self._config = config
         self._name = client_name(config)
         self._transport = AsyncioTransport(config)
@@ -118,47 +104,47 @@ class HazelcastClient:
 
     async def get_executor(self, name: str) -> Any:
         """Creates cluster-wide ExecutorService (not implemented yet)."""
-        raise _not_yet("ExecutorService")
+        raise not_yet("ExecutorService")
 
     async def get_flake_id_generator(self, name: str) -> Any:
         """Creates or returns a cluster-wide FlakeIdGenerator (not implemented yet)."""
-        raise _not_yet("FlakeIdGenerator")
+        raise not_yet("FlakeIdGenerator")
 
     async def get_queue(self, name: str) -> Any:
         """Returns the distributed queue instance with the specified name (not implemented yet)."""
-        raise _not_yet("Queue")
+        raise not_yet("Queue")
 
     async def get_list(self, name: str) -> Any:
         """Returns the distributed list instance with the specified name (not implemented yet)."""
-        raise _not_yet("List")
+        raise not_yet("List")
 
     async def get_multi_map(self, name: str) -> Any:
         """Returns the distributed MultiMap instance with the specified name (not implemented yet)."""
-        raise _not_yet("MultiMap")
+        raise not_yet("MultiMap")
 
     async def get_pn_counter(self, name: str) -> Any:
         """Returns the PN Counter instance with the specified name (not implemented yet)."""
-        raise _not_yet("PNCounter")
+        raise not_yet("PNCounter")
 
     async def get_reliable_topic(self, name: str) -> Any:
         """Returns the ReliableTopic instance with the specified name (not implemented yet)."""
-        raise _not_yet("ReliableTopic")
+        raise not_yet("ReliableTopic")
 
     async def get_replicated_map(self, name: str) -> Any:
         """Returns the distributed ReplicatedMap instance with the specified name (not implemented yet)."""
-        raise _not_yet("ReplicatedMap")
+        raise not_yet("ReplicatedMap")
 
     async def get_ringbuffer(self, name: str) -> Any:
         """Returns the distributed Ringbuffer instance with the specified name (not implemented yet)."""
-        raise _not_yet("Ringbuffer")
+        raise not_yet("Ringbuffer")
 
     async def get_set(self, name: str) -> Any:
         """Returns the distributed Set instance with the specified name (not implemented yet)."""
-        raise _not_yet("Set")
+        raise not_yet("Set")
 
     async def get_topic(self, name: str) -> Any:
         """Returns the Topic instance with the specified name (not implemented yet)."""
-        raise _not_yet("Topic")
+        raise not_yet("Topic")
 
     async def create_vector_collection_config(
         self,
@@ -172,12 +158,12 @@ class HazelcastClient:
     ) -> None:
         """Creates a vector collection configuration on the cluster (not implemented
         yet; vector collections need an Enterprise cluster)."""
-        raise _not_yet("VectorCollection")
+        raise not_yet("VectorCollection")
 
     async def get_vector_collection(self, name: str) -> Any:
         """Returns the vector collection with the specified name (not implemented yet;
         vector collections need an Enterprise cluster)."""
-        raise _not_yet("VectorCollection")
+        raise not_yet("VectorCollection")
 
     async def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> str:
         """Adds a listener which will be notified when a new distributed object is
@@ -244,12 +230,12 @@ class HazelcastClient:
     @property
     def cp_subsystem(self) -> Any:
         """CP Subsystem data structures (not implemented yet)."""
-        raise _not_yet("The CP subsystem")
+        raise not_yet("The CP subsystem")
 
     @property
     def sql(self) -> Any:
         """The SQL service (not implemented yet)."""
-        raise _not_yet("SQL")
+        raise not_yet("SQL")
 
     @property
     def config(self) -> Config:
