@@ -189,12 +189,14 @@ class Future(Generic[T]):
         Returns:
             A new Future.
         """
-        future: Future[Any] = Future()
+        future: Future[Any] = _Derived([self])
 
         def callback(done: Future[T]) -> None:
             try:
                 value = continuation_func(done, *args)
-            except Exception as e:
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as e:  # an error, or the cancellation of a source
                 future.set_exception(e)
                 return
             if isinstance(value, Future):
@@ -284,6 +286,21 @@ def _copy_outcome(target: Future[Any], source: Future[Any]) -> None:
         target.set_exception(source._exception, source._traceback)  # type: ignore[arg-type]
 
 
+class _Derived(Future[T]):
+    """A Future made from others (``continue_with``, ``combine_futures``):
+    cancelling it cancels them, so that no request stays pending behind it."""
+
+    __slots__ = ("_sources",)
+
+    def __init__(self, sources: Sequence[Future[Any]]):
+        super().__init__()
+        self._sources = sources
+
+    def _on_cancel(self) -> None:
+        for source in self._sources:
+            source.cancel()
+
+
 class ImmediateFuture(Future[T]):
     """A Future that is completed with a result when created."""
 
@@ -320,7 +337,7 @@ def combine_futures(futures: Sequence[Future[Any]]) -> Future[List[Any]]:
         The combined Future.
     """
     count = len(futures)
-    combined: Future[List[Any]] = Future()
+    combined: Future[List[Any]] = _Derived(futures)
     if count == 0:
         combined.set_result([])
         return combined

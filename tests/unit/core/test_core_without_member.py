@@ -340,3 +340,26 @@ def test_cluster_connect_timeout_with_no_member_reachable(transport, clients):
     assert times == [0.0, 0.0, 1.0, 1.0, 3.0, 3.0, 7.0, 7.0, 10.0, 10.0]
     assert [a.port for _, a in transport.connect_attempts[:2]] == [5701, 5702]
     assert state_names(client) == [STARTING, STARTED]
+
+
+def test_cancelled_operations_leave_nothing_pending_and_the_connection_serves_on(transport, cluster, clients):
+    member = cluster.start_member()
+    client = clients()
+    done(client.start())
+    m = client.map()
+    invocations = client.runtime.invocation_service
+    before = invocations.pending_count()
+    member.silent.add("map.get")
+    got = m.get("key")
+    put_all = m.put_all({"a": 1, "b": 2, "c": 3})  # one request per partition, combined
+    assert invocations.pending_count() > before
+
+    assert got.cancel() and put_all.cancel()
+
+    assert invocations.pending_count() == before
+    assert type(got.exception()).__name__ == "CancelledError"
+    member.silent.discard("map.get")
+    (connection,) = client.connections().values()
+    assert settle(transport, m.put("key", "value")).result() is None
+    assert settle(transport, m.get("key")).result() == "value"
+    assert list(client.connections().values()) == [connection]
