@@ -13,12 +13,14 @@ import logging
 import socket
 import threading
 import time
+import typing
 from typing import Any, Callable, List, Optional, Sequence, Set, Tuple
 
 from hazelcast._tls import client_ssl_context
 from hazelcast.config import Config
 from hazelcast.core import Address
 from hazelcast.errors import HazelcastClientNotActiveError, MalformedMessageError
+from hazelcast.future import refuse_blocking_on
 from hazelcast.protocol.frame_reader import FrameReader
 from hazelcast.transport import Connection, ConnectionEvents, PendingResponse
 
@@ -39,6 +41,7 @@ class AsyncioTransport:
         self._config = config
         self._loop = loop or asyncio.get_running_loop()
         self._thread_id = threading.get_ident()
+        refuse_blocking_on(self._loop)
         self._connection_ids = 0
         self._connecting: Set["asyncio.Task[None]"] = set()
         self._stopped = False
@@ -168,8 +171,8 @@ class AsyncioConnection(asyncio.Protocol):
     # -- asyncio.Protocol ----------------------------------------------------------
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
+        # uvloop's transports have asyncio.Transport's methods without its class.
+        self._transport = typing.cast(asyncio.Transport, transport)
         name = transport.get_extra_info("sockname")
         if name:
             self.local_address = Address(name[0], name[1])

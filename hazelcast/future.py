@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+import weakref
 from typing import Any, Callable, Generator, Generic, List, Optional, Sequence, TypeVar
 
 _logger = logging.getLogger(__name__)
@@ -35,6 +36,16 @@ class _ThreadRole(threading.local):
 
 
 thread_role = _ThreadRole()
+
+# The event loops that asyncio clients run on: a wait for a pending Future on such a
+# loop's thread could never end (the loop must run to complete it). Other loops
+# are left alone: blocking in a coroutine on a threaded client's Future works.
+_refusing_loops: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
+def refuse_blocking_on(loop: Any) -> None:
+    """Marks an event loop on whose thread waits for pending Futures are refused."""
+    _refusing_loops.add(loop)
 
 
 class Future(Generic[T]):
@@ -272,6 +283,15 @@ def _check_may_block() -> None:
             "client's event thread (in a callback or listener): it would stall every response "
             "and event behind it. Use add_done_callback (or await, with the asyncio client) instead."
         )
+    if _refusing_loops:
+        import asyncio
+
+        loop = asyncio._get_running_loop()
+        if loop is not None and loop in _refusing_loops:
+            raise RuntimeError(
+                "Waiting for the result of an operation that is not complete is not allowed on "
+                "the event loop of an asyncio client: the loop must run to complete it. Await it instead."
+            )
 
 
 def _wake_waiter(waiter: Any) -> None:

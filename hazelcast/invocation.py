@@ -392,6 +392,8 @@ class InvocationService:
         self.transport.call_later(self._retry_pause, self._retry, invocation)
 
     def _retry(self, invocation: Invocation) -> None:
+        if invocation.done():
+            return  # cancelled (or timed out) during the retry pause
         if self._shutdown:
             invocation.future.set_exception(HazelcastClientNotActiveError())
             return

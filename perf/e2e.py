@@ -555,7 +555,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     for note in notes:
         print("NOTE: " + note)
     for client, problem in failures.items():
-        print("FAILED %s: %s" % (LABELS[client], problem.splitlines()[0]))
+        lines = [l.strip() for l in problem.splitlines() if l.strip()]
+        print("FAILED %s: %s" % (LABELS[client], lines[0]))
+        if len(lines) > 1:
+            print("       last log line: " + lines[-1][:300])
 
     report = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),

@@ -12,6 +12,7 @@ and test_faults.py (see client_faces.py).
 from __future__ import annotations
 
 import asyncio
+import platform
 import socket
 import threading
 import time
@@ -26,7 +27,7 @@ from hazelcast.lifecycle import LifecycleState
 
 try:
     import uvloop
-except ImportError:  # tools/setup.sh installs it; the test needing it is skipped without
+except ImportError:  # tools/setup.sh installs it on CPython; its test fails without
     uvloop = None
 
 S = LifecycleState
@@ -364,13 +365,6 @@ def test_a_blocking_wait_on_the_loop_fails_at_once_and_the_client_keeps_working(
     _run(main())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hazelcast/future.py Future._wait: _check_may_block() refuses a wait only on a thread "
-    "marked thread_role.must_not_block, which the asyncio transport never sets; only an Invocation "
-    "already sent gets AsyncioConnection.help_wait's RuntimeError. A combined Future (get_all over "
-    "several partitions) blocks the loop's thread forever.",
-)
 def test_a_blocking_wait_on_a_combined_future_fails_at_once(hz_cluster):
     config = hz_cluster.client_config()
 
@@ -383,7 +377,7 @@ def test_a_blocking_wait_on_a_combined_future_fails_at_once(hz_cluster):
             with _Watchdog(future) as watchdog:
                 try:
                     future.result()
-                except BaseException as e:  # noqa: B902 - what it raised is the test
+                except BaseException as e:  # what it raises is the point
                     raised = e
                 else:
                     raised = None
@@ -501,12 +495,9 @@ def test_basic_scenario_on_the_default_loop(hz_cluster):
     _run(_basic_scenario(hz_cluster.client_config(), asyncio.BaseEventLoop))
 
 
-@pytest.mark.skipif(uvloop is None, reason="uvloop is not installed")
-@pytest.mark.xfail(
-    strict=True,
-    reason="hazelcast/_asyncio_transport.py AsyncioConnection.connection_made asserts "
-    "isinstance(transport, asyncio.Transport); uvloop's TCPTransport is not an asyncio.Transport, "
-    "so every connection fails and the client never connects on uvloop",
+@pytest.mark.skipif(
+    platform.python_implementation() != "CPython", reason="uvloop builds for CPython only (the set-up installs it there)"
 )
 def test_basic_scenario_on_uvloop(hz_cluster):
+    assert uvloop is not None, "uvloop is part of the test set-up on CPython (tools/setup.sh)"
     _run(_basic_scenario(hz_cluster.client_config(), uvloop.Loop), loop_factory=uvloop.new_event_loop)
