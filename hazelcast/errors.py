@@ -10,7 +10,7 @@ this module imports nothing from it.
 from __future__ import annotations
 
 import socket
-from typing import Any, List, Optional, Protocol, Sequence, Type
+from typing import List, Optional, Protocol, Sequence, Type
 
 EXCEPTION_MESSAGE_TYPE = 0
 

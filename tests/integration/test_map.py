@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 
-import hazelcast
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.future import Future
 from hazelcast.proxy.map import BlockingMap, Map

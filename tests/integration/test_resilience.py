@@ -3,7 +3,6 @@ backup acknowledgements, against real members."""
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
