@@ -156,6 +156,8 @@ class AsyncioConnection(asyncio.Protocol):
         self._transport: Optional[asyncio.Transport] = None
         self._reader = FrameReader()
         self._pending: List[bytes] = []
+        # Set by a write, cleared by a read: while set, writes of a loop turn are joined.
+        self._awaiting_response = False
         self.connection_id = connection_id
         self.remote_address = address
         self.remote_uuid: Any = None
@@ -179,6 +181,7 @@ class AsyncioConnection(asyncio.Protocol):
 
     def data_received(self, data: bytes) -> None:
         self.last_read_time = self._owner.now()
+        self._awaiting_response = False
         try:
             messages = self._reader.feed(data)
         except MalformedMessageError as e:
@@ -204,9 +207,16 @@ class AsyncioConnection(asyncio.Protocol):
             self._owner.call_soon(self.send, data)
             return True
         pending = self._pending
+        if not pending and not self._awaiting_response and self._transport is not None:
+            # Nothing is due from the member: a lone request leaves at once.
+            self._awaiting_response = True
+            self._transport.write(data)
+            self.last_write_time = self._owner.now()
+            return True
+        # A response is due: the requests sent until this loop turn ends leave
+        # together, in one write.
         pending.append(data)
         if len(pending) == 1:
-            # Everything sent in this loop iteration leaves in one write.
             self._owner.loop.call_soon(self._flush)
         return True
 

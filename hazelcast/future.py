@@ -10,7 +10,7 @@ import functools
 import logging
 import threading
 import weakref
-from typing import Any, Callable, Generator, Generic, List, Optional, Sequence, TypeVar
+from typing import Any, Callable, Generator, Generic, List, Optional, Protocol, Sequence, TypeVar
 
 _logger = logging.getLogger(__name__)
 
@@ -172,9 +172,32 @@ class Future(Generic[T]):
                 return
         self._run_callback(callback)
 
+    def _add_inline_callback(self, callback: Callable[["Future[T]"], Any]) -> None:
+        """Adds a callback of the client's own that runs no user code and never
+        waits: it runs on whichever thread completes the Future (no hand-off)."""
+        self.add_done_callback(_Inline(callback))
+
+    def _event_loop(self) -> Optional["CallbackRunner"]:
+        """Where this Future's callbacks run: the transport's event thread of the
+        request it stands for, or None (here, on the completing thread)."""
+        return None
+
     def _run_callbacks(self, callbacks: List[Callable[["Future[T]"], Any]]) -> None:
-        # Overridden by invocations, whose callbacks run on the transport's event thread.
-        self._run_callbacks_here(callbacks)
+        # A reader thread, or a caller reading its own response, completes the
+        # Future: the callbacks that may run user code go to the event thread, so
+        # that they never run inside another caller's call.
+        runner = self._event_loop()
+        if runner is None or runner.in_event_thread():
+            self._run_callbacks_here(callbacks)
+            return
+        deferred = []
+        for callback in callbacks:
+            if type(callback) is _Inline:
+                self._run_callback(callback)
+            else:
+                deferred.append(callback)
+        if deferred:
+            runner.call_soon(self._run_callbacks_here, deferred)
 
     def _run_callbacks_here(self, callbacks: List[Callable[["Future[T]"], Any]]) -> None:
         for callback in callbacks:
@@ -200,6 +223,14 @@ class Future(Generic[T]):
         Returns:
             A new Future.
         """
+        return self._continue(continuation_func, args, inline=False)
+
+    def _then(self, continuation_func: Callable[..., Any], *args: Any) -> "Future[Any]":
+        """:meth:`continue_with` for the client's own continuations, which run no
+        user code and never wait: they run on the thread completing this Future."""
+        return self._continue(continuation_func, args, inline=True)
+
+    def _continue(self, continuation_func: Callable[..., Any], args: Any, inline: bool) -> "Future[Any]":
         future: Future[Any] = _Derived([self])
 
         def callback(done: Future[T]) -> None:
@@ -215,7 +246,10 @@ class Future(Generic[T]):
             else:
                 future.set_result(value)
 
-        self.add_done_callback(callback)
+        if inline:
+            self._add_inline_callback(callback)
+        else:
+            self.add_done_callback(callback)
         return future
 
     def cancel(self) -> bool:
@@ -252,15 +286,12 @@ class Future(Generic[T]):
 
             loop = asyncio.get_running_loop()
             waiter = loop.create_future()
-
-            def wake(_: "Future[T]") -> None:
-                if asyncio._get_running_loop() is loop:
-                    if not waiter.done():
-                        waiter.set_result(None)
-                else:
-                    loop.call_soon_threadsafe(_wake_waiter, waiter)
-
-            self.add_done_callback(wake)
+            runner = self._event_loop()
+            if runner is not None and runner.in_event_thread():
+                # Completed on this loop's thread (the asyncio client's requests).
+                self.add_done_callback(functools.partial(_wake, waiter))
+            else:
+                self.add_done_callback(functools.partial(_wake_from_anywhere, loop, waiter))
             try:
                 yield from waiter.__await__()
             except asyncio.CancelledError:
@@ -294,9 +325,18 @@ def _check_may_block() -> None:
             )
 
 
-def _wake_waiter(waiter: Any) -> None:
+def _wake(waiter: Any, _: Any = None) -> None:
     if not waiter.done():
         waiter.set_result(None)
+
+
+def _wake_from_anywhere(loop: Any, waiter: Any, _: Any) -> None:
+    import asyncio
+
+    if asyncio._get_running_loop() is loop:
+        _wake(waiter)
+    else:
+        loop.call_soon_threadsafe(_wake, waiter)
 
 
 def _copy_outcome(target: Future[Any], source: Future[Any]) -> None:
@@ -306,9 +346,30 @@ def _copy_outcome(target: Future[Any], source: Future[Any]) -> None:
         target.set_exception(source._exception, source._traceback)  # type: ignore[arg-type]
 
 
+class _Inline:
+    """Marks a callback that may run on the thread completing the Future."""
+
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[Any], Any]):
+        self.function = function
+
+    def __call__(self, future: Any) -> Any:
+        return self.function(future)
+
+
+class CallbackRunner(Protocol):
+    """The part of a transport that runs callbacks (see hazelcast.transport)."""
+
+    def in_event_thread(self) -> bool: ...
+
+    def call_soon(self, function: Callable[..., Any], *args: Any) -> None: ...
+
+
 class _Derived(Future[T]):
     """A Future made from others (``continue_with``, ``combine_futures``):
-    cancelling it cancels them, so that no request stays pending behind it."""
+    cancelling it cancels them, so that no request stays pending behind it, and
+    its callbacks run where theirs do."""
 
     __slots__ = ("_sources",)
 
@@ -319,6 +380,13 @@ class _Derived(Future[T]):
     def _on_cancel(self) -> None:
         for source in self._sources:
             source.cancel()
+
+    def _event_loop(self) -> Optional[CallbackRunner]:
+        for source in self._sources:
+            runner = source._event_loop()
+            if runner is not None:
+                return runner
+        return None
 
 
 class ImmediateFuture(Future[T]):
@@ -381,7 +449,7 @@ def combine_futures(futures: Sequence[Future[Any]]) -> Future[List[Any]]:
             combined.set_result([f._result for f in futures])
 
     for f in futures:
-        f.add_done_callback(on_done)
+        f._add_inline_callback(on_done)
     return combined
 
 

@@ -142,14 +142,9 @@ class Invocation(Future[Any]):
         if self._state == _PENDING:
             Future._wait(self)
 
-    def _run_callbacks(self, callbacks: List[Callable[[Future[Any]], Any]]) -> None:
-        # Whoever read the response (a reader thread, another caller reading its own)
-        # never runs callbacks: they run on the transport's event thread.
+    def _event_loop(self) -> Optional[Transport]:
         service = self._service
-        if service is None or service.transport.in_event_thread():
-            self._run_callbacks_here(callbacks)
-        else:
-            service.transport.call_soon(self._run_callbacks_here, callbacks)
+        return None if service is None else service.transport
 
     def _on_cancel(self) -> None:
         if self._service is not None:

@@ -816,7 +816,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             invoke(map_put_all_codec.encode_request(name, entries, False), partition_id)
             for partition_id, entries in partition_map.items()
         ]
-        return combine_futures(futures).continue_with(_return_none)
+        return combine_futures(futures)._then(_return_none)
 
     @schema_aware
     def get_all(self, keys: typing.Sequence[KeyType]) -> Future[typing.Dict[KeyType, ValueType]]:
@@ -859,7 +859,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             invoke(map_get_all_codec.encode_request(name, key_list), partition_id, handler)
             for partition_id, key_list in partition_to_keys.items()
         ]
-        return combine_futures(futures).continue_with(_merge_entry_lists)
+        return combine_futures(futures)._then(_merge_entry_lists)
 
     # -- entry processors ---------------------------------------------------------
 

@@ -20,7 +20,6 @@ import contextvars
 import itertools
 import threading
 import typing
-import weakref
 from contextlib import AbstractAsyncContextManager
 
 from hazelcast.proxy.base import Proxy as _CoreProxy
@@ -43,7 +42,8 @@ _lock_owner: contextvars.ContextVar[typing.Optional[_LockOwner]] = contextvars.C
 )
 # A number per task, never reused while the process lives (id(task) would be reused
 # by a later task, which would then own the locks a finished task left behind).
-_task_ids: "weakref.WeakKeyDictionary[asyncio.Task[typing.Any], int]" = weakref.WeakKeyDictionary()
+# A plain dict (a weak one costs a weakref per lookup): a task leaves it when done.
+_task_ids: "typing.Dict[asyncio.Task[typing.Any], int]" = {}
 _next_task_id = itertools.count(1).__next__
 
 
@@ -65,7 +65,12 @@ def caller_id() -> int:
     task_id = _task_ids.get(task)
     if task_id is None:
         task_id = _task_ids[task] = _next_task_id()
+        task.add_done_callback(_forget_task)
     return task_id
+
+
+def _forget_task(task: "asyncio.Task[typing.Any]") -> None:
+    _task_ids.pop(task, None)
 
 
 class LockContext(AbstractAsyncContextManager):
