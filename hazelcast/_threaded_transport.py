@@ -44,6 +44,8 @@ class ThreadedTransport:
         self._config = config
         self._name = name
         self._scheduler = Scheduler("hazelcast-event-%s" % name, on_start=_mark_event_thread)
+        # True on the thread that runs timers, callbacks and listeners.
+        self.in_event_thread: Callable[[], bool] = self._scheduler.in_thread
         self._lock = threading.Lock()
         self._connection_ids = 0
         self._connections: Dict[int, SocketConnection] = {}
@@ -60,8 +62,6 @@ class ThreadedTransport:
     def call_soon(self, function: Callable[..., Any], *args: Any) -> None:
         self._scheduler.call_soon(function, *args)
 
-    def in_event_thread(self) -> bool:
-        return self._scheduler.in_thread()
 
     def schedule_flush(self, connection: SocketConnection) -> None:
         self._scheduler.schedule(FLUSH_DELAY, connection.timed_flush)

@@ -41,11 +41,14 @@ thread_role = _ThreadRole()
 # loop's thread could never end (the loop must run to complete it). Other loops
 # are left alone: blocking in a coroutine on a threaded client's Future works.
 _refusing_loops: "weakref.WeakSet[Any]" = weakref.WeakSet()
+_any_refusing_loop = False  # read on every wait: cheaper than the WeakSet's len()
 
 
 def refuse_blocking_on(loop: Any) -> None:
     """Marks an event loop on whose thread waits for pending Futures are refused."""
+    global _any_refusing_loop
     _refusing_loops.add(loop)
+    _any_refusing_loop = True
 
 
 class Future(Generic[T]):
@@ -186,6 +189,9 @@ class Future(Generic[T]):
         # A reader thread, or a caller reading its own response, completes the
         # Future: the callbacks that may run user code go to the event thread, so
         # that they never run inside another caller's call.
+        if len(callbacks) == 1 and type(callbacks[0]) is _Inline:
+            self._run_callback(callbacks[0].function)  # the client's own: no hand-off
+            return
         runner = self._event_loop()
         if runner is None or runner.in_event_thread():
             self._run_callbacks_here(callbacks)
@@ -193,7 +199,7 @@ class Future(Generic[T]):
         deferred = []
         for callback in callbacks:
             if type(callback) is _Inline:
-                self._run_callback(callback)
+                self._run_callback(callback.function)
             else:
                 deferred.append(callback)
         if deferred:
@@ -314,7 +320,7 @@ def _check_may_block() -> None:
             "client's event thread (in a callback or listener): it would stall every response "
             "and event behind it. Use add_done_callback (or await, with the asyncio client) instead."
         )
-    if _refusing_loops:
+    if _any_refusing_loop:
         import asyncio
 
         loop = asyncio._get_running_loop()
