@@ -50,6 +50,9 @@ class AsyncioTransport:
     def loop(self) -> asyncio.AbstractEventLoop:
         return self._loop
 
+    def asyncio_loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop
+
     def now(self) -> float:
         return time.monotonic()
 

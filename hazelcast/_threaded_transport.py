@@ -63,6 +63,9 @@ class ThreadedTransport:
         self._scheduler.call_soon(function, *args)
 
 
+    def asyncio_loop(self) -> None:
+        return None
+
     def schedule_flush(self, connection: SocketConnection) -> None:
         self._scheduler.schedule(FLUSH_DELAY, connection.timed_flush)
 

@@ -290,13 +290,16 @@ class Future(Generic[T]):
         if self._state == _PENDING:
             import asyncio
 
-            loop = asyncio.get_running_loop()
-            waiter = loop.create_future()
             runner = self._event_loop()
-            if runner is not None and runner.in_event_thread():
-                # Completed on this loop's thread (the asyncio client's requests).
+            loop = runner.asyncio_loop() if runner is not None else None
+            if loop is not None and runner is not None and runner.in_event_thread():
+                # The asyncio client's request, awaited on its loop, which completes
+                # it (the loop is known: asking asyncio for it costs a system call).
+                waiter = loop.create_future()
                 self.add_done_callback(functools.partial(_wake, waiter))
             else:
+                loop = asyncio.get_running_loop()
+                waiter = loop.create_future()
                 self.add_done_callback(functools.partial(_wake_from_anywhere, loop, waiter))
             try:
                 yield from waiter.__await__()
@@ -370,6 +373,8 @@ class CallbackRunner(Protocol):
     def in_event_thread(self) -> bool: ...
 
     def call_soon(self, function: Callable[..., Any], *args: Any) -> None: ...
+
+    def asyncio_loop(self) -> Any: ...
 
 
 class _Derived(Future[T]):

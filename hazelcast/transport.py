@@ -97,6 +97,9 @@ class Transport(typing.Protocol):
     def in_event_thread(self) -> bool:
         """True on the thread that runs timers, callbacks and listeners."""
 
+    def asyncio_loop(self) -> Optional[Any]:
+        """The asyncio event loop that is the event thread, or None."""
+
     def connect(
         self,
         address: Address,

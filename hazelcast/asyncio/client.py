@@ -4,6 +4,7 @@ on the caller's running event loop, with no thread of its own."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -46,7 +47,13 @@ class HazelcastClient:
         self._config = config
         self._name = client_name(config)
         self._transport = AsyncioTransport(config)
-        self._runtime = ClientRuntime(config, self._name, self._transport, caller_id, self._shutdown_after_cluster_lost)
+        self._runtime = ClientRuntime(
+            config,
+            self._name,
+            self._transport,
+            functools.partial(caller_id, self._transport.loop),
+            self._shutdown_after_cluster_lost,
+        )
         self._faces: Dict[Tuple[str, str], Tuple[_CoreProxy[Any], Proxy[Any]]] = {}
         self._shutdown_task: Optional["asyncio.Task[None]"] = None
 

@@ -47,17 +47,21 @@ _task_ids: "typing.Dict[asyncio.Task[typing.Any], int]" = {}
 _next_task_id = itertools.count(1).__next__
 
 
-def caller_id() -> int:
+def caller_id(loop: typing.Optional[asyncio.AbstractEventLoop] = None) -> int:
     """Returns the lock owner id of the caller.
 
     The owner of the innermost open lock context when inside one, else a number
     distinct per asyncio task, else (outside any task) the thread id.
+
+    Args:
+        loop: The caller's running loop, when known (the client knows its own:
+            asking asyncio for the running loop costs a system call).
     """
     owner = _lock_owner.get()
     if owner is not None and owner.open:
         return owner.id
     try:
-        task = asyncio.current_task()
+        task = asyncio.current_task(loop)
     except RuntimeError:  # no event loop runs in this thread
         task = None
     if task is None:
