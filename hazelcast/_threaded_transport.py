@@ -86,7 +86,8 @@ class ThreadedTransport:
                 self.call_soon(on_failed, ConnectionRefusedError("The transport is shut down"))
                 return
             self._connectors[thread] = None
-        thread.start()
+            # Started under the lock: shutdown never sees a connector not started yet.
+            thread.start()
 
     def _connect(
         self,
