@@ -16,11 +16,23 @@ import threading
 import time
 
 import hazelcast
-from hazelcast.future import combine_futures
 
 VALUE_100B = "v" * 100
 VALUE_10KB = "w" * 10240
 KEYS = 1000
+
+
+def _stats(results, elapsed, cpu):
+    """ops/s, latency percentiles and CPU per op of one timed scenario."""
+    ops = sum(r.ops for r in results)
+    latencies = sorted(l for r in results for l in r.latencies)
+    return {
+        "ops_per_s": ops / elapsed,
+        "p50_us": _percentile(latencies, 0.50) * 1e6,
+        "p99_us": _percentile(latencies, 0.99) * 1e6,
+        "cpu_us_per_op": cpu / ops * 1e6 if ops else 0.0,
+        "ops": ops,
+    }
 
 
 def _percentile(sorted_values, fraction):
@@ -55,17 +67,7 @@ def _run_timed(duration, body, threads=1):
     barrier.wait()
     for w in workers:
         w.join()
-    elapsed = time.perf_counter() - t0
-    cpu = time.process_time() - cpu0
-    ops = sum(r.ops for r in results)
-    latencies = sorted(l for r in results for l in r.latencies)
-    return {
-        "ops_per_s": ops / elapsed,
-        "p50_us": _percentile(latencies, 0.50) * 1e6,
-        "p99_us": _percentile(latencies, 0.99) * 1e6,
-        "cpu_us_per_op": cpu / ops * 1e6 if ops else 0.0,
-        "ops": ops,
-    }
+    return _stats(results, time.perf_counter() - t0, time.process_time() - cpu0)
 
 
 def blocking_loop(m, op, value):
@@ -198,17 +200,7 @@ async def _run_timed_async(duration, body, m, tasks):
     t0 = time.perf_counter()
     deadline = t0 + duration
     await asyncio.gather(*(body(m, r, deadline, j) for j, r in enumerate(results)))
-    elapsed = time.perf_counter() - t0
-    cpu = time.process_time() - cpu0
-    ops = sum(r.ops for r in results)
-    latencies = sorted(l for r in results for l in r.latencies)
-    return {
-        "ops_per_s": ops / elapsed,
-        "p50_us": _percentile(latencies, 0.50) * 1e6,
-        "p99_us": _percentile(latencies, 0.99) * 1e6,
-        "cpu_us_per_op": cpu / ops * 1e6 if ops else 0.0,
-        "ops": ops,
-    }
+    return _stats(results, time.perf_counter() - t0, time.process_time() - cpu0)
 
 
 # Each task starts at its own key and steps by the number of tasks: together the
