@@ -20,21 +20,14 @@ from hazelcast.serialization.output import _ObjectDataOutput
 from hazelcast.serialization import serializer as builtin
 from hazelcast.serialization.service import SerializationServiceV1
 
-VECTORS = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "test-vectors",
-    "1.serialization.compatibility.binary",
+# Kept in the repository (tests/data/test-vectors, Apache-2.0): a missing file fails.
+VECTORS_FILE = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "test-vectors", "1.serialization.compatibility.binary"
 )
-_CANDIDATES = [
-    os.environ.get("HAZELCAST_TEST_VECTORS", ""),
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), "1.serialization.compatibility.binary"),
-    os.path.normpath(VECTORS),
-]
 
 
 def _load():
-    path = next((p for p in _CANDIDATES if p and os.path.isfile(p)), None)
-    if path is None:
-        pytest.skip("1.serialization.compatibility.binary not found", allow_module_level=True)
+    path = VECTORS_FILE
     raw = open(path, "rb").read()
     entries, pos = {}, 0
     while pos < len(raw):

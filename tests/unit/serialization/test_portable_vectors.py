@@ -19,17 +19,14 @@ from hazelcast.serialization.data import Data
 from hazelcast.serialization.service import SerializationServiceV1
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_CANDIDATES = [
-    os.environ.get("HAZELCAST_TEST_VECTORS", ""),
-    os.path.join(_HERE, "1.serialization.compatibility.binary"),
-    os.path.normpath(os.path.join(_HERE, "..", "..", "..", "..", "shared", "test-vectors", "1.serialization.compatibility.binary")),
-]
+# Kept in the repository (tests/data/test-vectors, Apache-2.0): a missing file fails.
+VECTORS_FILE = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "test-vectors", "1.serialization.compatibility.binary"
+)
 
 
 def _read_vectors():
-    path = next((p for p in _CANDIDATES if p and os.path.isfile(p)), None)
-    if path is None:
-        pytest.skip("1.serialization.compatibility.binary not found", allow_module_level=True)
+    path = VECTORS_FILE
     with open(path, "rb") as f:
         raw = f.read()
     vectors, pos = {}, 0
