@@ -14,8 +14,9 @@ unzips it in a temporary directory and imports it in a subprocess whose
 PYTHONPATH points there (never this checkout), then writes the JSON.
 
 Format: ``{"version": ..., "classes": {"module.Class": {"subclass_of": [...],
-"async_context_manager": bool, "members": {name: member}}}}`` where a member is
-``{"kind": "method" | "classmethod" | "staticmethod" | "property" | "attribute",
+"async_context_manager": bool, "members": {name: member}}}, "functions":
+{"module.function": member}}`` where a member is
+``{"kind": "method" | "classmethod" | "staticmethod" | "property" | "attribute" | "function",
 "coroutine": bool, "async_context_manager": bool, "parameters": [{"name", "kind",
 "default"}]}``; ``kind`` of a parameter is an ``inspect.Parameter`` kind name,
 ``default`` is the ``repr`` of the default or ``null`` when there is none.
@@ -39,22 +40,55 @@ import zipfile
 
 VERSION = "5.7.0"
 
+_STRUCTURES = [
+    # (module under hazelcast.proxy, classes, whether the asyncio client has a face)
+    ("map", ["Map", "BlockingMap"], True),
+    ("queue", ["Queue", "BlockingQueue"], True),
+    ("list", ["List", "BlockingList"], True),
+    ("set", ["Set", "BlockingSet"], True),
+    ("multi_map", ["MultiMap", "BlockingMultiMap"], True),
+    ("replicated_map", ["ReplicatedMap", "BlockingReplicatedMap"], True),
+    ("topic", ["Topic", "BlockingTopic"], True),
+    ("reliable_topic", ["ReliableTopic", "BlockingReliableTopic", "ReliableMessageListener"], True),
+    ("ringbuffer", ["Ringbuffer", "BlockingRingbuffer", "ReadResult"], True),
+    ("pn_counter", ["PNCounter", "BlockingPNCounter"], True),
+    ("flake_id_generator", ["FlakeIdGenerator", "BlockingFlakeIdGenerator"], True),
+    ("executor", ["Executor", "BlockingExecutor"], True),
+    ("transactional_map", ["TransactionalMap"], False),
+    ("transactional_multi_map", ["TransactionalMultiMap"], False),
+    ("transactional_queue", ["TransactionalQueue"], False),
+    ("transactional_list", ["TransactionalList"], False),
+    ("transactional_set", ["TransactionalSet"], False),
+]
+
 CLASSES = [
     "hazelcast.client.HazelcastClient",
-    "hazelcast.proxy.map.Map",
-    "hazelcast.proxy.map.BlockingMap",
     "hazelcast.proxy.base.Proxy",
+    "hazelcast.proxy.base.ItemEvent",
+    "hazelcast.proxy.base.EntryEvent",
+    "hazelcast.proxy.base.TopicMessage",
     "hazelcast.future.Future",
     "hazelcast.lifecycle.LifecycleService",
     "hazelcast.cluster.ClusterService",
     "hazelcast.partition.PartitionService",
+    "hazelcast.predicate.Predicate",
+    "hazelcast.predicate.PagingPredicate",
+    "hazelcast.aggregator.Aggregator",
+    "hazelcast.projection.Projection",
+    "hazelcast.transaction.Transaction",
     # hazelcast.asyncio re-exports these from hazelcast.internal.asyncio_client and
     # hazelcast.internal.asyncio_lock_context.
     "hazelcast.asyncio.HazelcastClient",
     "hazelcast.asyncio.LockContext",
-    "hazelcast.internal.asyncio_proxy.map.Map",
     "hazelcast.internal.asyncio_proxy.base.Proxy",
 ]
+for _module, _classes, _has_asyncio_face in _STRUCTURES:
+    CLASSES += ["hazelcast.proxy.%s.%s" % (_module, c) for c in _classes]
+    if _has_asyncio_face:
+        CLASSES.append("hazelcast.internal.asyncio_proxy.%s.%s" % (_module, _classes[0]))
+
+# Modules whose public functions are recorded too (factories users call).
+FUNCTION_MODULES = ["hazelcast.predicate", "hazelcast.aggregator", "hazelcast.projection"]
 
 DUNDERS = ("__init__", "__aenter__", "__aexit__", "__enter__", "__exit__")
 
@@ -109,6 +143,32 @@ def member_names(cls: type) -> typing.List[str]:
     return sorted(names)
 
 
+def module_functions(module: typing.Any) -> typing.Dict[str, typing.Any]:
+    """The public functions defined in ``module`` (not the ones it imports)."""
+    return {
+        name: obj
+        for name, obj in vars(module).items()
+        if not name.startswith("_") and inspect.isfunction(obj) and obj.__module__ == module.__name__
+    }
+
+
+def describe_function(func: typing.Any) -> dict:
+    """The record of one module-level function: as a method's, minus the kind."""
+    holder = type("_Holder", (), {"f": staticmethod(func)})
+    record = describe_member(holder, "f")
+    record["kind"] = "function"
+    return record
+
+
+def _introspect_functions(modules: typing.List[str]) -> dict:
+    """Runs inside the official package: the record of the modules' functions."""
+    return {
+        "%s.%s" % (module_name, name): describe_function(func)
+        for module_name in modules
+        for name, func in module_functions(importlib.import_module(module_name)).items()
+    }
+
+
 def _introspect(targets: typing.List[str]) -> dict:
     """Runs inside the official package: returns the record of ``targets``."""
     classes = {}
@@ -144,7 +204,7 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
     parser.add_argument("--introspect", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.introspect:
-        json.dump(_introspect(CLASSES), sys.stdout)
+        json.dump({"classes": _introspect(CLASSES), "functions": _introspect_functions(FUNCTION_MODULES)}, sys.stdout)
         return 0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -165,12 +225,18 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
             cwd=unpacked, env=env, capture_output=True, text=True, check=True,
         )
         version = os.path.basename(wheel).split("-")[1]
-    record = {"package": "hazelcast-python-client", "version": version, "classes": json.loads(result.stdout)}
+    introspected = json.loads(result.stdout)
+    record = {
+        "package": "hazelcast-python-client",
+        "version": version,
+        "classes": introspected["classes"],
+        "functions": introspected["functions"],
+    }
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         json.dump(record, f, indent=1, sort_keys=True)
         f.write("\n")
-    print("wrote %d classes of hazelcast-python-client %s to %s" % (len(record["classes"]), version, args.output))
+    print("wrote %d classes and %d functions of hazelcast-python-client %s to %s" % (len(record["classes"]), len(record["functions"]), version, args.output))
     return 0
 
 

@@ -11,12 +11,17 @@ from hazelcast.invocation import Invocation
 from hazelcast.serialization.data import Data
 
 if typing.TYPE_CHECKING:
+    from hazelcast.core import MemberInfo
     from hazelcast.proxy.context import ClientContext
 
 MAX_SIZE = float("inf")
 """Sentinel for "no upper bound" used by some proxies (e.g. collection sizes)."""
 
 BlockingProxyType = typing.TypeVar("BlockingProxyType")
+ItemType = typing.TypeVar("ItemType")
+MessageType = typing.TypeVar("MessageType")
+KeyType = typing.TypeVar("KeyType")
+ValueType = typing.TypeVar("ValueType")
 
 
 def _no_op_response_handler(_message: typing.Any) -> None:
@@ -192,6 +197,119 @@ class EntryEventType:
 
     LOADED = 512
     """Fired if an entry is loaded."""
+
+
+def _event_type_name(event_types: type, value: int) -> str:
+    for name, member in vars(event_types).items():
+        if member == value and not name.startswith("_"):
+            return name
+    return str(value)
+
+
+class ItemEvent(typing.Generic[ItemType]):
+    """An item event of a Queue, List or Set.
+
+    Attributes:
+        name: Name of the proxy that fired the event.
+        item: The item the event is about (``None`` if the listener was added with
+            ``include_value=False``).
+        event_type: Type of the event, an :class:`ItemEventType` value.
+        member: Member that fired the event.
+    """
+
+    __slots__ = ("name", "item", "event_type", "member")
+
+    def __init__(self, name: str, item: ItemType, event_type: int, member: typing.Optional["MemberInfo"]):
+        self.name = name
+        self.item = item
+        self.event_type = event_type
+        self.member = member
+
+    def __repr__(self) -> str:
+        return "ItemEvent(name=%s, item=%s, event_type=%s, member=%s)" % (
+            self.name,
+            self.item,
+            _event_type_name(ItemEventType, self.event_type),
+            self.member,
+        )
+
+
+class EntryEvent(typing.Generic[KeyType, ValueType]):
+    """An entry event of a Map, MultiMap or ReplicatedMap.
+
+    Attributes:
+        key: The key of the entry.
+        value: The value of the entry (``None`` if not included or not applicable).
+        old_value: The previous value of the entry.
+        merging_value: The incoming value of a merge after a network partition.
+        event_type: Type of the event, an :class:`EntryEventType` value.
+        uuid: UUID of the member that fired the event.
+        number_of_affected_entries: Number of entries affected (for map-wide events
+            such as ``clear_all``).
+    """
+
+    __slots__ = ("key", "value", "old_value", "merging_value", "event_type", "uuid", "number_of_affected_entries")
+
+    def __init__(
+        self,
+        key: typing.Optional[KeyType],
+        value: typing.Optional[ValueType],
+        old_value: typing.Optional[ValueType],
+        merging_value: typing.Optional[ValueType],
+        event_type: int,
+        member_uuid: typing.Optional[_uuid.UUID],
+        number_of_affected_entries: int,
+    ):
+        self.key = key
+        self.value = value
+        self.old_value = old_value
+        self.merging_value = merging_value
+        self.event_type = event_type
+        self.uuid = member_uuid
+        self.number_of_affected_entries = number_of_affected_entries
+
+    def __repr__(self) -> str:
+        return (
+            "EntryEvent(key=%s, value=%s, old_value=%s, merging_value=%s, event_type=%s, uuid=%s, "
+            "number_of_affected_entries=%s)"
+            % (
+                self.key,
+                self.value,
+                self.old_value,
+                self.merging_value,
+                _event_type_name(EntryEventType, self.event_type),
+                self.uuid,
+                self.number_of_affected_entries,
+            )
+        )
+
+
+class TopicMessage(typing.Generic[MessageType]):
+    """A message received from a Topic or ReliableTopic.
+
+    Attributes:
+        name: Name of the topic.
+        message: The published message.
+        publish_time: When the message was published, as UNIX time in seconds.
+        member: Member that published the message (``None`` if it is not in the
+            member list the client knows).
+    """
+
+    __slots__ = ("name", "message", "publish_time", "member")
+
+    def __init__(self, name: str, message: MessageType, publish_time: float, member: typing.Optional["MemberInfo"]):
+        self.name = name
+        self.message = message
+        self.publish_time = publish_time
+        self.member = member
+
+    def __repr__(self) -> str:
+        return "TopicMessage(message=%s, publish_time=%s, topic_name=%s, publishing_member=%s)" % (
+            self.message,
+            self.publish_time,
+            self.name,
+            self.member,
+        )
 
 
 def get_entry_listener_flags(**kwargs: typing.Any) -> int:

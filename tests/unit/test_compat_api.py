@@ -15,7 +15,7 @@ import os
 
 import pytest
 
-from tools.record_official_api import CLASSES, describe_member, member_names
+from tools.record_official_api import CLASSES, FUNCTION_MODULES, describe_function, describe_member, member_names, module_functions
 
 RECORD_PATH = os.path.join(os.path.dirname(__file__), "..", "compat", "official_api.json")
 with open(RECORD_PATH, encoding="utf-8") as _f:
@@ -76,6 +76,30 @@ def test_official_members_exist_with_the_same_signature(target):
         if expected.get("async_context_manager") and not got.get("async_context_manager"):
             problems.append("%s: returns no async context manager" % name)
     assert problems == [], "%s differs from the official %s:\n  %s" % (target, RECORD["version"], "\n  ".join(problems))
+
+
+@pytest.mark.parametrize("module_name", FUNCTION_MODULES)
+def test_official_functions_exist_with_the_same_signature(module_name):
+    official = {
+        name.rpartition(".")[2]: record
+        for name, record in RECORD["functions"].items()
+        if name.rpartition(".")[0] == module_name
+    }
+    assert official, "re-run tools/record_official_api.py"
+    try:
+        ours = module_functions(importlib.import_module(module_name))
+    except ImportError as e:
+        pytest.fail("%s is expected but cannot be imported: %s" % (module_name, e))
+    problems = []
+    for name, expected in sorted(official.items()):
+        if name not in ours:
+            problems.append("%s: missing" % name)
+            continue
+        got = describe_function(ours[name])
+        for key in ("coroutine", "parameters"):
+            if expected.get(key) != got.get(key):
+                problems.append("%s: %s is %r, official %r" % (name, key, got.get(key), expected.get(key)))
+    assert problems == [], "%s differs from the official %s:\n  %s" % (module_name, RECORD["version"], "\n  ".join(problems))
 
 
 def test_allowed_differences_name_recorded_members():
