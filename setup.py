@@ -14,7 +14,9 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 REQUIRE_SPEEDUPS = os.environ.get("HAZELCAST_REQUIRE_SPEEDUPS") == "1"
-NO_SPEEDUPS = bool(os.environ.get("HAZELCAST_NO_SPEEDUPS"))
+# The same boolean as at run time (hazelcast/_speedups/_select.py): 0/false/no/off or
+# empty keep the speedups; any other value skips compiling them.
+NO_SPEEDUPS = os.environ.get("HAZELCAST_NO_SPEEDUPS", "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def _extensions():

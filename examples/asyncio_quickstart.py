@@ -1,7 +1,8 @@
 """Quickstart for the asyncio client: start a local one-member Hazelcast cluster, use
 a Map from many tasks at once, stop it all.
 
-    python3 examples/asyncio_quickstart.py
+    bash tools/quickstart.sh --asyncio  (sets up what is missing, then runs this file)
+    .venv/bin/python examples/asyncio_quickstart.py
 
 Needs Java 17 and Maven (the member jar is fetched from Maven Central once). Against
 your own cluster, only ``main``'s body between "client" and "shutdown" is needed.

@@ -1,6 +1,7 @@
 """Quickstart: start a local one-member Hazelcast cluster, use a Map, stop it all.
 
-    python3 examples/quickstart.py
+    bash tools/quickstart.sh            (sets up what is missing, then runs this file)
+    .venv/bin/python examples/quickstart.py
 
 Needs Java 17 and Maven (the member jar is fetched from Maven Central once). Against
 your own cluster, only the part between "client" and "shutdown" is needed.

@@ -21,7 +21,7 @@ from hazelcast.config import Config
 from hazelcast.core import Address
 from hazelcast.errors import HazelcastClientNotActiveError, MalformedMessageError
 from hazelcast.future import refuse_blocking_on
-from hazelcast.protocol.frame_reader import FrameReader
+from hazelcast.protocol.frame_reader import FrameReader, max_message_size as _max_message_size
 from hazelcast.transport import Connection, ConnectionEvents, PendingResponse
 
 _logger = logging.getLogger("hazelcast.connection")
@@ -137,6 +137,7 @@ class AsyncioTransport:
                     sock=sock,
                     ssl=ssl_context,
                     server_hostname=address.host if ssl_context is not None else None,
+                    ssl_handshake_timeout=(config.connection_timeout or None) if ssl_context is not None else None,
                 )
             except BaseException:
                 sock.close()
@@ -157,7 +158,7 @@ class AsyncioConnection(asyncio.Protocol):
         self._owner = owner
         self._events = events
         self._transport: Optional[asyncio.Transport] = None
-        self._reader = FrameReader()
+        self._reader = FrameReader(_max_message_size(owner))
         self._pending: List[bytes] = []
         # Set by a write, cleared by a read: while set, writes of a loop turn are joined.
         self._awaiting_response = False

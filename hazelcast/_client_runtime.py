@@ -17,6 +17,7 @@ from hazelcast.cluster import ClusterService, _InternalClusterService
 from hazelcast.compact import CompactSchemaService
 from hazelcast.config import Config
 from hazelcast.connection import ConnectionManager
+from hazelcast.cp import CPProxyManager
 from hazelcast.core import DistributedObjectEvent, DistributedObjectInfo
 from hazelcast.future import Future
 from hazelcast.invocation import Invocation, InvocationService
@@ -135,7 +136,10 @@ class ClientRuntime:
         )
         self.proxy_manager = ProxyManager(self.context)
         self.context.proxy_manager = self.proxy_manager
-        self.statistics = Statistics(name, config, transport, self.connection_manager, self.invocation_service)
+        self.cp_proxy_manager = CPProxyManager(self.context)
+        self.statistics = Statistics(
+            name, config, transport, self.connection_manager, self.invocation_service, self.context.near_cache_manager
+        )
         self._shut_down = False
 
     def start(self) -> Future[None]:
@@ -162,6 +166,7 @@ class ClientRuntime:
         if lifecycle.running:
             lifecycle.fire_lifecycle_event(LifecycleState.SHUTTING_DOWN)
         self.statistics.shutdown()
+        self.context.near_cache_manager.shutdown()
         self.connection_manager.shutdown()
         self.invocation_service.shutdown()
         return True

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Deque, Optional
 from hazelcast.core import Address
 from hazelcast.errors import MalformedMessageError
 from hazelcast.future import thread_role
-from hazelcast.protocol.frame_reader import FrameReader
+from hazelcast.protocol.frame_reader import FrameReader, max_message_size as _max_message_size
 from hazelcast.transport import ConnectionEvents, PendingResponse
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 _logger = logging.getLogger("hazelcast.connection")
 
 _READ_SIZE = 1 << 16
+# Seconds after a write during which a new write waits for the response that is due
+# (to share its system call); a request unanswered for longer is parked on the member.
+_DEFER_WINDOW = 0.002
 
 
 class Connection:
@@ -76,7 +79,7 @@ class Connection:
         self._flush_timer_armed = False
         self._close_lock = threading.Lock()
         self._read_lock = threading.Lock()
-        self._reader = FrameReader()
+        self._reader = FrameReader(_max_message_size(transport))
         # Leading needs non-blocking reads beside blocking ones on one socket and a
         # one-shot readiness registration: plain sockets on Linux (not TLS).
         self._epoll: Optional["select.epoll"] = None
@@ -106,8 +109,14 @@ class Connection:
         if not self.live:
             return False
         self._write_queue.append(data)
-        if self._defer_writes and self.last_write_time > self.last_read_time:
-            # A response is due: its reader, or a waiting caller, sends this too.
+        if (
+            self._defer_writes
+            and self.last_write_time > self.last_read_time
+            and time.monotonic() - self.last_write_time < _DEFER_WINDOW
+        ):
+            # A response is due soon: its reader, or a waiting caller, sends this too.
+            # Not behind a request the member parks (a queue take, a blocking read):
+            # its answer may be minutes away.
             if not self._flush_timer_armed:
                 self._flush_timer_armed = True
                 self._transport.schedule_flush(self)

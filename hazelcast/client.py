@@ -6,6 +6,8 @@ import logging
 import threading
 from typing import Any, Callable, List, Optional
 
+from hazelcast.cp import CPSubsystem
+from hazelcast.sql import SqlService, _SqlEngine
 from hazelcast._client_runtime import ClientRuntime, client_name, config_from, not_yet
 from hazelcast._threaded_transport import ThreadedTransport
 from hazelcast.cluster import ClusterService
@@ -17,8 +19,26 @@ from hazelcast.partition import PartitionService
 from hazelcast.proxy import MAP_SERVICE
 from hazelcast.proxy.base import Proxy
 from hazelcast.proxy.map import Map
+from hazelcast.transaction import Transaction, TransactionManager
+from hazelcast.proxy import EXECUTOR_SERVICE, FLAKE_ID_GENERATOR_SERVICE, PN_COUNTER_SERVICE
+from hazelcast.proxy.executor import Executor
+from hazelcast.proxy.flake_id_generator import FlakeIdGenerator
+from hazelcast.proxy.pn_counter import PNCounter
+from hazelcast.proxy import LIST_SERVICE, QUEUE_SERVICE, SET_SERVICE
+from hazelcast.proxy.list import List as _List
+from hazelcast.proxy.queue import Queue
+from hazelcast.proxy.set import Set
+from hazelcast.proxy import MULTI_MAP_SERVICE, REPLICATED_MAP_SERVICE
+from hazelcast.proxy.multi_map import MultiMap
+from hazelcast.proxy.replicated_map import ReplicatedMap
+from hazelcast.proxy import RELIABLE_TOPIC_SERVICE, RINGBUFFER_SERVICE, TOPIC_SERVICE
+from hazelcast.proxy.reliable_topic import ReliableTopic
+from hazelcast.proxy.ringbuffer import Ringbuffer
+from hazelcast.proxy.topic import Topic
 
 _logger = logging.getLogger(__name__)
+# Seconds shutdown waits for the members to close the client's CP sessions.
+_CP_SESSION_CLOSE_WAIT = 5.0
 
 
 class HazelcastClient:
@@ -56,6 +76,8 @@ class HazelcastClient:
         self._proxy_manager = runtime.proxy_manager
         self._statistics = runtime.statistics
         self._context = runtime.context
+        self._sql_service = SqlService(_SqlEngine(runtime.context))
+        self._cp_subsystem = CPSubsystem(runtime.cp_proxy_manager)
         try:
             runtime.start().result()
         except BaseException:
@@ -79,49 +101,128 @@ class HazelcastClient:
         """
         return self._proxy_manager.get_or_create(MAP_SERVICE, name).result()  # type: ignore[return-value]
 
-    def get_executor(self, name: str) -> Any:
-        """Creates cluster-wide ExecutorService (not implemented yet)."""
-        raise not_yet("ExecutorService")
+    def get_executor(self, name: str) -> Executor:
+        """Creates cluster-wide ExecutorService.
 
-    def get_flake_id_generator(self, name: str) -> Any:
-        """Creates or returns a cluster-wide FlakeIdGenerator (not implemented yet)."""
-        raise not_yet("FlakeIdGenerator")
+        Args:
+            name: Name of the Executor proxy.
 
-    def get_queue(self, name: str) -> Any:
-        """Returns the distributed queue instance with the specified name (not implemented yet)."""
-        raise not_yet("Queue")
+        Returns:
+            Executor proxy for the given name.
+        """
+        return self._proxy_manager.get_or_create(EXECUTOR_SERVICE, name).result()  # type: ignore[return-value]
 
-    def get_list(self, name: str) -> Any:
-        """Returns the distributed list instance with the specified name (not implemented yet)."""
-        raise not_yet("List")
+    def get_flake_id_generator(self, name: str) -> FlakeIdGenerator:
+        """Creates or returns a cluster-wide FlakeIdGenerator.
 
-    def get_multi_map(self, name: str) -> Any:
-        """Returns the distributed MultiMap instance with the specified name (not implemented yet)."""
-        raise not_yet("MultiMap")
+        Args:
+            name: Name of the FlakeIdGenerator proxy.
 
-    def get_pn_counter(self, name: str) -> Any:
-        """Returns the PN Counter instance with the specified name (not implemented yet)."""
-        raise not_yet("PNCounter")
+        Returns:
+            FlakeIdGenerator proxy for the given name.
+        """
+        return self._proxy_manager.get_or_create(  # type: ignore[return-value]
+            FLAKE_ID_GENERATOR_SERVICE, name
+        ).result()
 
-    def get_reliable_topic(self, name: str) -> Any:
-        """Returns the ReliableTopic instance with the specified name (not implemented yet)."""
-        raise not_yet("ReliableTopic")
+    def get_queue(self, name: str) -> Queue[Any]:
+        """Returns the distributed queue instance with the specified name.
 
-    def get_replicated_map(self, name: str) -> Any:
-        """Returns the distributed ReplicatedMap instance with the specified name (not implemented yet)."""
-        raise not_yet("ReplicatedMap")
+        Args:
+            name: Name of the distributed queue.
 
-    def get_ringbuffer(self, name: str) -> Any:
-        """Returns the distributed Ringbuffer instance with the specified name (not implemented yet)."""
-        raise not_yet("Ringbuffer")
+        Returns:
+            Distributed queue instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(QUEUE_SERVICE, name).result()  # type: ignore[return-value]
 
-    def get_set(self, name: str) -> Any:
-        """Returns the distributed Set instance with the specified name (not implemented yet)."""
-        raise not_yet("Set")
+    def get_list(self, name: str) -> _List[Any]:
+        """Returns the distributed list instance with the specified name.
 
-    def get_topic(self, name: str) -> Any:
-        """Returns the Topic instance with the specified name (not implemented yet)."""
-        raise not_yet("Topic")
+        Args:
+            name: Name of the distributed list.
+
+        Returns:
+            Distributed list instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(LIST_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_multi_map(self, name: str) -> MultiMap[Any, Any]:
+        """Returns the distributed MultiMap instance with the specified name.
+
+        Args:
+            name: Name of the distributed MultiMap.
+
+        Returns:
+            Distributed MultiMap instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(MULTI_MAP_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_pn_counter(self, name: str) -> PNCounter:
+        """Returns the PN Counter instance with the specified name.
+
+        Args:
+            name: Name of the PN Counter.
+
+        Returns:
+            The PN Counter.
+        """
+        return self._proxy_manager.get_or_create(PN_COUNTER_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_reliable_topic(self, name: str) -> ReliableTopic[Any]:
+        """Returns the ReliableTopic instance with the specified name.
+
+        Args:
+            name: Name of the ReliableTopic.
+
+        Returns:
+            ReliableTopic instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(RELIABLE_TOPIC_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_replicated_map(self, name: str) -> ReplicatedMap[Any, Any]:
+        """Returns the distributed ReplicatedMap instance with the specified name.
+
+        Args:
+            name: Name of the distributed ReplicatedMap.
+
+        Returns:
+            Distributed ReplicatedMap instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(REPLICATED_MAP_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_ringbuffer(self, name: str) -> Ringbuffer[Any]:
+        """Returns the distributed Ringbuffer instance with the specified name.
+
+        Args:
+            name: Name of the distributed Ringbuffer.
+
+        Returns:
+            Distributed Ringbuffer instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(RINGBUFFER_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_set(self, name: str) -> Set[Any]:
+        """Returns the distributed set instance with the specified name.
+
+        Args:
+            name: Name of the distributed set.
+
+        Returns:
+            Distributed set instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(SET_SERVICE, name).result()  # type: ignore[return-value]
+
+    def get_topic(self, name: str) -> Topic[Any]:
+        """Returns the Topic instance with the specified name.
+
+        Args:
+            name: Name of the Topic.
+
+        Returns:
+            Topic instance with the specified name.
+        """
+        return self._proxy_manager.get_or_create(TOPIC_SERVICE, name).result()  # type: ignore[return-value]
 
     def create_vector_collection_config(
         self,
@@ -142,9 +243,28 @@ class HazelcastClient:
         vector collections need an Enterprise cluster)."""
         raise not_yet("VectorCollection")
 
-    def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1) -> Any:
-        """Creates a new Transaction associated with the current thread (not implemented yet)."""
-        raise not_yet("Transactions")
+    def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1) -> "Transaction":
+        """Creates a new Transaction associated with the current thread.
+
+        Nothing is sent before :meth:`Transaction.begin <hazelcast.transaction.Transaction.begin>`
+        (or entering it as a context manager); the transaction's connection is
+        chosen here.
+
+        Args:
+            timeout: Maximum lifespan of the transaction in seconds; the members
+                roll it back when it is exceeded.
+            durability: Number of members backing the transaction log up, which
+                can take over a commit or rollback when a member dies.
+            type: ``hazelcast.transaction.TWO_PHASE`` (the default) or
+                ``hazelcast.transaction.ONE_PHASE``.
+
+        Returns:
+            A new, not yet begun transaction.
+
+        Raises:
+            IllegalStateError: If the client has no connection to a member.
+        """
+        return TransactionManager(self._context).new_transaction(timeout, durability, type)
 
     def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> Future[str]:
         """Adds a listener which will be notified when a new distributed object is
@@ -209,14 +329,14 @@ class HazelcastClient:
         return self._cluster_service
 
     @property
-    def cp_subsystem(self) -> Any:
-        """CP Subsystem data structures (not implemented yet)."""
-        raise not_yet("The CP subsystem")
+    def cp_subsystem(self) -> CPSubsystem:
+        """hazelcast.cp.CPSubsystem: The CP Subsystem's data structures (AtomicLong, FencedLock...)."""
+        return self._cp_subsystem
 
     @property
-    def sql(self) -> Any:
-        """The SQL service (not implemented yet)."""
-        raise not_yet("SQL")
+    def sql(self) -> SqlService:
+        """SqlService: Runs SQL statements on the cluster."""
+        return self._sql_service
 
     @property
     def config(self) -> Config:
@@ -230,10 +350,23 @@ class HazelcastClient:
         waiting for the client's event thread, which ends after that callback.
         """
         with self._shutdown_lock:
+            if self._runtime.internal_lifecycle.shut_down:
+                return
+            self._close_cp_sessions()
             if not self._runtime.begin_shutdown():
                 return
         self._transport.shutdown()
         self._runtime.finish_shutdown()
+
+    def _close_cp_sessions(self) -> None:
+        # The members release what the sessions hold at once instead of after their
+        # time to live. Waited for briefly, and not at all on the event thread.
+        closing = self._runtime.cp_proxy_manager.shutdown()
+        if self._transport.in_event_thread():
+            return
+        closed = threading.Event()
+        closing.add_done_callback(lambda _: closed.set())
+        closed.wait(_CP_SESSION_CLOSE_WAIT)
 
     def __enter__(self) -> "HazelcastClient":
         return self

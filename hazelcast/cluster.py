@@ -5,14 +5,36 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Set, Tuple
 
-from hazelcast.core import MemberInfo
+from hazelcast.core import Address, MemberInfo
 from hazelcast.future import Future
 
 _logger = logging.getLogger(__name__)
 
 MemberListener = Optional[Callable[[MemberInfo], None]]
+
+
+class ClientInfo:
+    """Local information of a client.
+
+    Attributes:
+        uuid: Unique id of the client instance.
+        address: Local address of its connection to the cluster.
+        name: Name of the client.
+        labels: The client's labels.
+    """
+
+    __slots__ = ("uuid", "address", "name", "labels")
+
+    def __init__(self, client_uuid: uuid.UUID, address: Optional[Address], name: str, labels: Set[str]):
+        self.uuid = client_uuid
+        self.address = address
+        self.name = name
+        self.labels = labels
+
+    def __repr__(self) -> str:
+        return "ClientInfo(uuid=%s, address=%s, name=%s, labels=%s)" % (self.uuid, self.address, self.name, self.labels)
 
 
 class ClusterService:

@@ -344,9 +344,9 @@ def _custom_serializers(name: str, value: typing.Any) -> typing.Any:
 
 
 def _pickle_allowed_classes(name: str, value: typing.Any) -> typing.Any:
-    requirement = "None or a list of classes or 'module.qualname' strings"
-    if value is None:
-        return None
+    requirement = "a list of classes or 'module.qualname' strings"
+    if value is None:  # the client's keyword default: nothing beyond plain data
+        return []
     if not isinstance(value, (list, tuple, set, frozenset)):
         raise _invalid(TypeError, name, value, requirement)
     for item in value:
@@ -700,6 +700,7 @@ class Config(_Options):
     cluster_name: _Same[str]
     client_name: _Unset[str]
     connection_timeout: _Same[float]
+    max_message_size: _Same[int]
     socket_options: _Same[typing.List[typing.Tuple[int, int, typing.Union[int, bytes]]]]
     redo_operation: _Same[bool]
     smart_routing: _Same[bool]
@@ -737,9 +738,10 @@ class Config(_Options):
     global_serializer: _Unset[typing.Type["StreamSerializer"]]
     custom_serializers: _Same[typing.Dict[type, typing.Type["StreamSerializer"]]]
     pickle_allowed_classes: _Setting[
-        typing.Optional[typing.List[typing.Union[type, str]]],
+        typing.List[typing.Union[type, str]],
         typing.Optional[typing.Collection[typing.Union[type, str]]],
     ]
+    pickle_trust_all: _Same[bool]
     # Data structures
     near_caches: _Named[NearCacheConfig]
     load_balancer: _Unset[LoadBalancer]
@@ -803,6 +805,16 @@ class Config(_Options):
             _number(minimum=0),
             "Socket connect timeout in seconds; ``0`` makes connecting blocking. "
             "By default, set to ``5.0``.",
+        ),
+        _Option(
+            "max_message_size",
+            1 << 30,
+            _number(minimum=6, maximum=0x7FFFFFFF, integer=True),
+            "Largest message, in bytes, the client accepts from a member (a "
+            "fragmented message counts whole). A member that sends a larger one "
+            "is treated as broken: the connection is closed with a "
+            "``MalformedMessageError`` naming the size, before the message is "
+            "buffered. By default, set to ``1073741824`` (1 GiB).",
         ),
         _Option(
             "socket_options",
@@ -1011,15 +1023,26 @@ class Config(_Options):
         ),
         _Option(
             "pickle_allowed_classes",
-            None,
+            [],
             _pickle_allowed_classes,
-            "Classes the client may unpickle when it reads values that were "
-            "serialized with pickle (the fallback for objects no other "
-            "serializer handles): a list of classes or ``\"module.qualname\"`` "
-            "strings; builtin values (list, dict, set, int, str...) need no "
-            "entry. ``None`` allows every class, which is unsafe when others "
-            "can write to the cluster: unpickling can run arbitrary code. "
-            "``[]`` allows only builtin values. By default, set to ``None``.",
+            "Classes the client may unpickle, beyond plain data, when it reads "
+            "values that were serialized with pickle (the fallback for objects "
+            "no other serializer handles): a list of classes or "
+            "``\"module.qualname\"`` strings. Builtin values (list, dict, set, "
+            "int, str...), the standard types the client serializes itself "
+            "(datetime, Decimal, UUID...) and the classes of the configured "
+            "serializers need no entry. Any other class named by a pickle is "
+            "refused with a ``HazelcastSerializationError``, before it is "
+            "imported. By default, set to ``[]``.",
+        ),
+        _Option(
+            "pickle_trust_all",
+            False,
+            _boolean,
+            "When ``True``, values serialized with pickle are unpickled whatever "
+            "classes and functions they name, as the official client does. "
+            "Unsafe when anyone you do not trust can write to the cluster: "
+            "unpickling can run arbitrary code. By default, set to ``False``.",
         ),
         # -- Data structures
         _Option(

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 from hazelcast._version import __version__
 from hazelcast.config import Config, ReconnectMode
 from hazelcast.core import Address
+from hazelcast.discovery import HazelcastCloudDiscovery, _CloudAddresses
 from hazelcast.errors import (
     AuthenticationError,
     ClientNotAllowedInClusterError,
@@ -189,7 +190,19 @@ class ConnectionManager:
         self._stopped = False
         self._connected_once = False
         self._wait_strategy = _WaitStrategy(config, transport.now)
-        self._seed_addresses = parse_addresses(config.cluster_members)
+        self._cloud: Optional[_CloudAddresses] = None
+        if config.cloud_discovery_token is not None:
+            if config.cluster_members:
+                raise IllegalStateError(
+                    "Only one discovery method can be enabled at a time. Cluster members given "
+                    "explicitly: True, Hazelcast Cloud enabled: True"
+                )
+            self._cloud = _CloudAddresses(
+                HazelcastCloudDiscovery(config.cloud_discovery_token, config.connection_timeout)
+            )
+            self._seed_addresses: List[Address] = []
+        else:
+            self._seed_addresses = parse_addresses(config.cluster_members)
         self._connection_listeners: List[Tuple[ConnectionListener, ConnectionListener]] = []
         self._timers: List[Timer] = []
         # Every connection the transport opened for this manager and not yet closed
@@ -202,7 +215,8 @@ class ConnectionManager:
         self._last_error: Optional[BaseException] = None
         self._round_timer: Optional[Timer] = None
         # Addresses being opened by the member connector (smart routing).
-        self._member_connects: Set[Address] = set()
+        # Connections being opened to members (smart routing), by address.
+        self._member_connects: Dict[Address, Future[Connection]] = {}
         self._view_listener_connection: Optional[Connection] = None
         self._view_listener_correlation: Optional[int] = None
         self._start_future: Future[None] = Future()
@@ -295,6 +309,24 @@ class ConnectionManager:
 
     def _start_round(self) -> None:
         self._round_timer = None
+        if self._cloud is not None:
+            # the member list comes from the discovery service, asked anew
+            # each round (off the event thread)
+            self._cloud.discover(self._transport, self._after_discovery)
+            return
+        self._round = self._candidate_addresses()
+        self._try_next_address()
+
+    def _after_discovery(self, error: Optional[BaseException]) -> None:
+        connecting = self._cluster_connect
+        if connecting is None or connecting.done():
+            return
+        if error is not None:
+            if isinstance(error, _FATAL_CONNECT_ERRORS):
+                connecting.set_exception(error)
+                return
+            _logger.warning("%s", error)
+            self._last_error = error
         self._round = self._candidate_addresses()
         self._try_next_address()
 
@@ -330,9 +362,9 @@ class ConnectionManager:
             return
         address = self._round.pop(0)
         self._tried.add(str(address))
-        self._open(address).add_done_callback(self._on_round_attempt)
+        self._open(address).add_done_callback(lambda attempt: self._on_round_attempt(attempt, address))
 
-    def _on_round_attempt(self, attempt: Future[Connection]) -> None:
+    def _on_round_attempt(self, attempt: Future[Connection], address: Address) -> None:
         connecting = self._cluster_connect
         if connecting is None or connecting.done():
             return
@@ -344,12 +376,14 @@ class ConnectionManager:
             connecting.set_exception(error)
             return
         self._last_error = error
-        _logger.warning("Could not connect to the cluster: %s", error)
+        # WARNING, as the official client does: an application logging at WARNING
+        # must see why the client, which retries on, does not connect.
+        _logger.warning("Could not connect to %s: %s", address, error)
         self._try_next_address()
 
     def _candidate_addresses(self) -> List[Address]:
         members = [m.client_address(self._config.use_public_ip) for m in self._cluster.get_members()]
-        seeds = list(self._seed_addresses)
+        seeds = list(self._seed_addresses) if self._cloud is None else self._cloud.private_addresses()
         if self._config.shuffle_member_list:
             random.shuffle(members)
             random.shuffle(seeds)
@@ -379,7 +413,23 @@ class ConnectionManager:
     def _member_list_arrived(self, _: Future[None]) -> None:
         if self._member_list_timer is not None:
             self._member_list_timer.cancel()
-        self._start_future.set_result(None)
+        attempts = self._connect_to_all_members() if self._smart else []
+        if not attempts:
+            self._start_future.set_result(None)
+            return
+        # As the official client does on a (non-async) start: a smart client tries
+        # every member once before the start completes, so that listeners added
+        # right after it reach every member. A member it cannot reach does not
+        # fail the start; it is retried when the member list changes.
+        left = [len(attempts)]
+
+        def attempted(_: Future[Connection]) -> None:
+            left[0] -= 1
+            if left[0] == 0 and not self._start_future.done():
+                self._start_future.set_result(None)
+
+        for attempt in attempts:
+            attempt.add_done_callback(attempted)
 
     def _member_list_missing(self, waited: float) -> None:
         if self._start_future.done():
@@ -418,6 +468,10 @@ class ConnectionManager:
             self._opened[connection.connection_id] = connection
             self._authenticate(connection, result)
 
+        if self._cloud is not None:
+            # members know each other by private addresses; the client
+            # reaches them at the public ones the discovery service gave
+            address = self._cloud.translate(address)
         self._transport.connect(address, self, connected, result.set_exception)
         return result
 
@@ -489,7 +543,15 @@ class ConnectionManager:
             raise IllegalStateError("The member's serialization version does not match the client's")
         if status != _AUTHENTICATED:
             raise AuthenticationError("Authentication failed with status %s" % status)
-        if not self._partitions.check_and_set_partition_count(response["partition_count"]):
+        try:
+            same_count = self._partitions.check_and_set_partition_count(response["partition_count"])
+        except ValueError as e:
+            # a broken or hostile member: a count of 0 would make every keyed
+            # call fail as if the client were offline
+            raise ClientNotAllowedInClusterError(
+                "The member at %s sent an invalid authentication response: %s" % (connection.remote_address, e)
+            ) from None
+        if not same_count:
             raise ClientNotAllowedInClusterError(
                 "The member's partition count %d differs from the cluster's the client knows (%d)"
                 % (response["partition_count"], self._partitions.partition_count)
@@ -649,21 +711,25 @@ class ConnectionManager:
         if self._smart:
             self._transport.call_soon(self._connect_to_all_members)
 
-    def _connect_to_all_members(self) -> None:
+    def _connect_to_all_members(self) -> List[Future[Connection]]:
+        """Opens a connection to every member without one; returns the attempts under way."""
         if self._stopped or not self.active_connections:
-            return
+            return []
+        attempts = []
         for member in self._cluster.get_members():
             if member.uuid in self.active_connections:
                 continue
             address = member.client_address(self._config.use_public_ip)
-            if address in self._member_connects:
-                continue
-            self._member_connects.add(address)
-            self._open(address).add_done_callback(functools.partial(self._member_connect_done, address))
+            attempt = self._member_connects.get(address)
+            if attempt is None:
+                attempt = self._member_connects[address] = self._open(address)
+                attempt.add_done_callback(functools.partial(self._member_connect_done, address))
+            attempts.append(attempt)
         self._close_connections_to_departed_members()
+        return attempts
 
     def _member_connect_done(self, address: Address, attempt: Future[Connection]) -> None:
-        self._member_connects.discard(address)
+        self._member_connects.pop(address, None)
         error = attempt.exception()
         if error is not None:
             _logger.debug("Could not connect to member at %s: %s", address, error)

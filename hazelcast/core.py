@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import json
 import uuid as _uuid
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Generic, Optional, TypeVar
+
+from hazelcast.util import SlotsPickleMixin
+
+KeyType = TypeVar("KeyType")
+ValueType = TypeVar("ValueType")
+
+CLIENT_TYPE = "PYH"
+"""Client type sent to the members when authenticating (the Python client)."""
+SERIALIZATION_VERSION = 1
+"""Serialization version sent to the members when authenticating."""
 
 
-class Address:
+class Address(SlotsPickleMixin):
     """Network address of a cluster member.
 
     Args:
@@ -53,31 +63,46 @@ class EndpointQualifier:
     """Identifies one of a member's endpoints (protocol type and optional identifier).
 
     Args:
-        type: The endpoint's protocol type, see :class:`ProtocolType`.
+        protocol_type: The endpoint's protocol type, see :class:`ProtocolType`.
         identifier: The endpoint identifier, or None.
     """
 
-    __slots__ = ("type", "identifier")
+    __slots__ = ("_protocol_type", "_identifier")
 
-    def __init__(self, type: int, identifier: Optional[str]):
-        self.type = type
-        self.identifier = identifier
+    def __init__(self, protocol_type: int, identifier: Optional[str]):
+        self._protocol_type = protocol_type
+        self._identifier = identifier
+
+    @property
+    def protocol_type(self) -> int:
+        """The endpoint's protocol type (see :class:`ProtocolType`)."""
+        return self._protocol_type
+
+    @property
+    def identifier(self) -> Optional[str]:
+        """The identifier telling apart endpoints of the same protocol type, or None."""
+        return self._identifier
+
+    @property
+    def type(self) -> int:
+        """The protocol type, under its name in the protocol (the codec reads it)."""
+        return self._protocol_type
 
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, EndpointQualifier)
-            and self.type == other.type
-            and self.identifier == other.identifier
+            and self._protocol_type == other._protocol_type
+            and self._identifier == other._identifier
         )
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
 
     def __hash__(self) -> int:
-        return hash((self.type, self.identifier))
+        return hash((self._protocol_type, self._identifier))
 
     def __repr__(self) -> str:
-        return "EndpointQualifier(type=%s, identifier=%s)" % (self.type, self.identifier)
+        return "EndpointQualifier(protocol_type=%s, identifier=%s)" % (self._protocol_type, self._identifier)
 
 
 class MemberVersion:
@@ -125,14 +150,19 @@ class MemberInfo:
     def __init__(
         self,
         address: Address,
-        uuid: _uuid.UUID,
+        member_uuid: _uuid.UUID,
         attributes: Dict[str, str],
         lite_member: bool,
         version: MemberVersion,
+        _: Any = None,
         address_map: Optional[Dict[EndpointQualifier, Address]] = None,
     ):
+        # The official positional form passes a flag ("the address map exists")
+        # sixth and the map seventh; the member-list codec passes the map sixth.
+        if address_map is None and isinstance(_, dict):
+            address_map = _
         self.address = address
-        self.uuid = uuid
+        self.uuid = member_uuid
         self.attributes = attributes
         self.lite_member = lite_member
         self.version = version
@@ -165,7 +195,7 @@ class MemberInfo:
         )
 
 
-class DistributedObjectInfo:
+class DistributedObjectInfo(SlotsPickleMixin):
     """Service name and object name of a distributed object."""
 
     __slots__ = ("service_name", "name")
@@ -195,7 +225,7 @@ class DistributedObjectEventType:
     DESTROYED = "DESTROYED"
 
 
-class DistributedObjectEvent:
+class DistributedObjectEvent(SlotsPickleMixin):
     """A distributed object was created or destroyed.
 
     Attributes:
@@ -222,7 +252,7 @@ class DistributedObjectEvent:
         )
 
 
-class SimpleEntryView:
+class SimpleEntryView(Generic[KeyType, ValueType]):
     """A view of a map entry with its statistics (times are epoch milliseconds)."""
 
     __slots__ = (
@@ -242,8 +272,8 @@ class SimpleEntryView:
 
     def __init__(
         self,
-        key: Any,
-        value: Any,
+        key: KeyType,
+        value: ValueType,
         cost: int,
         creation_time: int,
         expiration_time: int,
@@ -274,16 +304,23 @@ class SimpleEntryView:
         )
 
 
-class HazelcastJsonValue:
+class HazelcastJsonValue(SlotsPickleMixin):
     """A JSON string stored as a JSON value on the cluster, queryable by members.
 
     Args:
-        value: A JSON string, or any object ``json.dumps`` can serialize.
+        value: A JSON string, or any object ``json.dumps`` can serialize; not None.
+
+    Raises:
+        AssertionError: If ``value`` is None (as in the official client).
     """
 
     __slots__ = ("_json_string",)
 
     def __init__(self, value: Any):
+        if value is None:
+            # AssertionError, as the official client raises here
+            raise AssertionError("HazelcastJsonValue cannot hold None: pass a JSON string or an object "
+                                 "json.dumps accepts (the JSON null is the string \"null\")")
         if isinstance(value, str):
             self._json_string = value
         else:
@@ -305,3 +342,37 @@ class HazelcastJsonValue:
 
     def __repr__(self) -> str:
         return "HazelcastJsonValue(%s)" % self._json_string
+
+
+class MapEntry(Generic[KeyType, ValueType]):
+    """A map entry: a key and its value, as aggregations and projections return them.
+
+    Args:
+        key: The key.
+        value: The value.
+    """
+
+    __slots__ = ("_key", "_value")
+
+    def __init__(self, key: Optional[KeyType] = None, value: Optional[ValueType] = None):
+        self._key = key
+        self._value = value
+
+    @property
+    def key(self) -> KeyType:
+        """The key of the entry."""
+        return self._key  # type: ignore[return-value]  # None only while being read
+
+    @property
+    def value(self) -> ValueType:
+        """The value of the entry."""
+        return self._value  # type: ignore[return-value]  # None only while being read
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MapEntry) and self._key == other._key and self._value == other._value
+
+    def __hash__(self) -> int:
+        return hash((self._key, self._value))
+
+    def __repr__(self) -> str:
+        return "MapEntry(key=%r, value=%r)" % (self._key, self._value)

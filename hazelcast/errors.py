@@ -39,11 +39,15 @@ class HazelcastError(Exception):
         return text
 
 
-def _retryable(cls: Type[HazelcastError]) -> Type[HazelcastError]:
+def retryable(cls: Type[HazelcastError]) -> Type[HazelcastError]:
+    """Class decorator: marks an error after which a request may be sent again."""
     # Errors the member raises when the request may be safely sent again (the
     # partition moved, the target left): the invocation layer retries them.
     cls.retryable = True
     return cls
+
+
+_retryable = retryable
 
 
 class ArrayIndexOutOfBoundsError(HazelcastError):
@@ -359,6 +363,17 @@ class LocalMemberResetError(HazelcastError):
 
 class IndeterminateOperationStateError(HazelcastError):
     pass
+
+
+class ConnectionDroppedError(TargetDisconnectedError, IndeterminateOperationStateError):
+    """The connection a request was sent on closed after the member applied
+    the request and before all of its backups acknowledged it: the outcome
+    is unknown (the member may have kept the change, or lost it).
+
+    Not in the official client, which reports this case as a
+    :class:`TargetDisconnectedError`; both bases are kept so that either
+    ``except`` clause catches it.
+    """
 
 
 class NodeIdOutOfRangeError(HazelcastError):

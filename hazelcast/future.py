@@ -16,6 +16,7 @@ _logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 U = TypeVar("U")
+ResultType = TypeVar("ResultType")  # the official name; Future uses T
 
 _PENDING = 0
 _SUCCESS = 1
@@ -401,7 +402,11 @@ class _Derived(Future[T]):
 
 
 class ImmediateFuture(Future[T]):
-    """A Future that is completed with a result when created."""
+    """A Future that is completed with a result when created.
+
+    Its outcome is fixed: :meth:`set_result` and :meth:`set_exception` raise
+    ``NotImplementedError``, as the official client's do.
+    """
 
     __slots__ = ()
 
@@ -409,6 +414,12 @@ class ImmediateFuture(Future[T]):
         super().__init__()
         self._result = result
         self._state = _SUCCESS
+
+    def set_result(self, result: T) -> None:
+        raise NotImplementedError("an ImmediateFuture is completed when created; its result cannot be set")
+
+    def set_exception(self, exception: BaseException, traceback: Any = None) -> None:
+        raise NotImplementedError("an ImmediateFuture is completed when created; its exception cannot be set")
 
 
 class ImmediateExceptionFuture(Future[T]):
@@ -421,6 +432,12 @@ class ImmediateExceptionFuture(Future[T]):
         self._exception = exception
         self._traceback = traceback if traceback is not None else exception.__traceback__
         self._state = _FAILURE
+
+    def set_result(self, result: T) -> None:
+        raise NotImplementedError("an ImmediateExceptionFuture is completed when created; its result cannot be set")
+
+    def set_exception(self, exception: BaseException, traceback: Any = None) -> None:
+        raise NotImplementedError("an ImmediateExceptionFuture is completed when created; its exception cannot be set")
 
 
 def combine_futures(futures: Sequence[Future[Any]]) -> Future[List[Any]]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 from hazelcast.errors import (
     ClientOfflineError,
+    ConnectionDroppedError,
     EXCEPTION_MESSAGE_TYPE,
     HazelcastClientNotActiveError,
     HazelcastError,
@@ -22,6 +23,7 @@ from hazelcast.errors import (
     IndeterminateOperationStateError,
     OperationTimeoutError,
     TargetDisconnectedError,
+    TargetNotMemberError,
     is_retryable_error,
 )
 from hazelcast.future import _PENDING, Future
@@ -150,13 +152,23 @@ class Invocation(Future[Any]):
         if self._service is not None:
             self._service.forget(self)
 
-    def __repr__(self) -> str:
-        return "Invocation(request=%s, partition_id=%d, uuid=%s, connection=%s)" % (
-            self.request,
-            self.partition_id,
-            self.uuid,
-            self.connection,
-        )
+    # A user holds an invocation as the Future a proxy method returned: it shows as
+    # one (Future.__repr__), never with the request's internals.
+
+    def describe(self) -> str:
+        """The request for logs and errors: its message type and where it goes."""
+        try:
+            message_type = "0x%06x" % self.request.get_message_type()
+        except Exception:  # pylint: disable=broad-except
+            message_type = "?"
+        target = []
+        if self.partition_id >= 0:
+            target.append("partition %d" % self.partition_id)
+        if self.uuid is not None:
+            target.append("member %s" % self.uuid)
+        if self.connection is not None:
+            target.append("connection to %s" % getattr(self.connection, "remote_address", None))
+        return "request of message type %s%s" % (message_type, " (%s)" % ", ".join(target) if target else "")
 
 
 class InvocationService:
@@ -350,9 +362,9 @@ class InvocationService:
             if self._fail_on_indeterminate_state:
                 invocation.future.set_exception(
                     IndeterminateOperationStateError(
-                        "Invocation %r got %d of %d backup acks in operation_backup_timeout=%s"
+                        "The %s got %d of %d backup acks in operation_backup_timeout=%s"
                         % (
-                            invocation,
+                            invocation.describe(),
                             invocation.backup_acks_received,
                             invocation.backup_acks_expected,
                             self._backup_timeout,
@@ -375,12 +387,12 @@ class InvocationService:
         if self._now() + self._retry_pause > invocation.deadline:
             invocation.future.set_exception(
                 OperationTimeoutError(
-                    "Invocation %r did not succeed in its timeout; last error: %s" % (invocation, error),
+                    "The %s did not succeed in its timeout; last error: %s" % (invocation.describe(), error),
                     error,
                 )
             )
             return
-        _logger.debug("Retrying %r after %s", invocation, error)
+        _logger.debug("Retrying the %s after %s", invocation.describe(), error)
         invocation.request = invocation.request.copy()
         # Acks counted for the failed attempt are not acks of the next one.
         invocation.backup_acks_received = 0
@@ -401,6 +413,9 @@ class InvocationService:
         if invocation.connection is not None:
             # Bound to one connection (authentication, listener registration on it):
             # the caller decides what to do when that connection is gone.
+            return False
+        if invocation.uuid is not None and isinstance(error, TargetNotMemberError):
+            # Aimed at a member that has left: no other member can run it for that one.
             return False
         if isinstance(error, (HazelcastIOError, HazelcastInstanceNotActiveError)) or is_retryable_error(error):
             # A member shutting down answers "not active": another member (or the
@@ -439,14 +454,17 @@ class InvocationService:
                 invocation.future.set_exception(HazelcastClientNotActiveError())
                 continue
             invocation.future.set_exception(
-                IndeterminateOperationStateError(
-                    "The member that applied %r left before %d of its %d backups acknowledged: %s"
+                ConnectionDroppedError(
+                    "The connection %s to the member that applied the %s closed before %d of its %d backups "
+                    "acknowledged (%s); whether the change survived is unknown"
                     % (
-                        invocation,
+                        connection,
+                        invocation.describe(),
                         invocation.backup_acks_expected - invocation.backup_acks_received,
                         invocation.backup_acks_expected,
                         reason,
-                    )
+                    ),
+                    reason,
                 )
             )
 
@@ -468,7 +486,7 @@ class InvocationService:
         for correlation_id, invocation in list(self._pending.items()):
             if invocation.deadline < now and self._pending.pop(correlation_id, None) is not None:
                 invocation.future.set_exception(
-                    OperationTimeoutError("Invocation %r got no response in its timeout" % (invocation,))
+                    OperationTimeoutError("The %s got no response in its timeout" % (invocation.describe(),))
                 )
 
     def pending_count(self) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from typing import Any, Callable, Dict, Tuple
+from typing import Any, Callable, Dict, Optional, Set, Tuple
 
 from hazelcast.future import Future, combine_futures
 from hazelcast.invocation import Invocation
@@ -20,7 +20,7 @@ _logger = logging.getLogger(__name__)
 
 
 class _Registration:
-    __slots__ = ("request", "decode_response", "encode_deregister", "handler", "on_connections")
+    __slots__ = ("request", "decode_response", "encode_deregister", "handler", "on_connections", "sent_to", "active")
 
     def __init__(
         self,
@@ -32,9 +32,23 @@ class _Registration:
         self.request = request
         self.decode_response = decode_response
         self.encode_deregister = encode_deregister
-        self.handler = handler
+
+        def on_event(message: Any) -> None:
+            # Events read before the listener was removed, still queued for the
+            # event thread, are dropped: none reaches it after its removal.
+            if self.active:
+                handler(message)
+
+        self.handler = on_event
         # connection -> (the member's registration id, correlation id of the events)
         self.on_connections: Dict[Any, Tuple[Any, int]] = {}
+        # Connections a registration request went to (answered or not): a connection
+        # opened while the listener is being added is announced and also seen in
+        # the active connections; it must get one registration, not two (two would
+        # deliver each event twice).
+        self.sent_to: Set[Any] = set()
+        # False once deregistered: a registration answered later is undone.
+        self.active = True
 
 
 class ListenerService:
@@ -73,7 +87,11 @@ class ListenerService:
         with self._lock:
             self._registrations[registration_id] = registration
             connections = list(self._connection_manager.active_connections.values())
-        futures = [self._register_on(registration, connection) for connection in connections]
+        futures = []
+        for connection in connections:
+            future = self._register_on(registration, connection)
+            if future is not None:
+                futures.append(future)
 
         def done(combined: Future[Any]) -> str:
             if not combined.is_success():
@@ -91,46 +109,71 @@ class ListenerService:
         """
         with self._lock:
             registration = self._registrations.pop(registration_id, None)
-        if registration is None:
-            return _completed(False)
-        futures = []
-        for connection, (server_id, correlation_id) in list(registration.on_connections.items()):
-            self._invocation_service.remove_event_handler(correlation_id)
-            if connection.live:
-                invocation = Invocation(
-                    registration.encode_deregister(server_id), connection=connection, urgent=True
-                )
-                self._invocation_service.invoke(invocation)
-                futures.append(invocation.future)
-        registration.on_connections.clear()
+            if registration is None:
+                return _completed(False)
+            registration.active = False
+            registered = list(registration.on_connections.items())
+            registration.on_connections.clear()
+        # Registrations still unanswered are undone when their answer comes.
+        futures = [
+            self._deregister_on(registration, connection, server_id, correlation_id)
+            for connection, (server_id, correlation_id) in registered
+        ]
         # A member that left meanwhile has forgotten the listener anyway.
         return combine_futures(futures).continue_with(lambda _: True)
 
     def registration_count(self) -> int:
         return len(self._registrations)
 
-    def _register_on(self, registration: _Registration, connection: Any) -> Future[Any]:
+    def _register_on(self, registration: _Registration, connection: Any) -> Optional[Future[Any]]:
+        """Sends the registration on the connection; None if it went there already."""
+        with self._lock:
+            if not registration.active or connection in registration.sent_to:
+                return None
+            registration.sent_to.add(connection)
         request = registration.request.copy()
         invocation = Invocation(request, connection=connection, event_handler=registration.handler, urgent=True)
         self._invocation_service.invoke(invocation)
 
         def registered(future: Future[Any]) -> None:
+            if not future.is_success():
+                with self._lock:
+                    registration.sent_to.discard(connection)
+                future.result()  # raises the registration error
             server_id = registration.decode_response(future.result())
+            correlation_id = request.get_correlation_id()
             with self._lock:
-                if connection.live:
-                    registration.on_connections[connection] = (server_id, request.get_correlation_id())
+                if registration.active and connection.live and connection in registration.sent_to:
+                    registration.on_connections[connection] = (server_id, correlation_id)
+                    return
+                undo = not registration.active and connection.live
+            # Deregistered (or the connection closed) while the member answered.
+            self._invocation_service.remove_event_handler(correlation_id)
+            if undo:
+                self._deregister_on(registration, connection, server_id, correlation_id)
 
         return invocation.future.continue_with(registered)
+
+    def _deregister_on(self, registration: _Registration, connection: Any, server_id: Any, correlation_id: int) -> Future[Any]:
+        self._invocation_service.remove_event_handler(correlation_id)
+        if not connection.live:
+            return _completed(None)  # the member forgets the listeners of a closed connection
+        invocation = Invocation(registration.encode_deregister(server_id), connection=connection, urgent=True)
+        self._invocation_service.invoke(invocation)
+        return invocation.future
 
     def _on_connection_added(self, connection: Any) -> None:
         with self._lock:
             registrations = list(self._registrations.values())
         for registration in registrations:
-            self._register_on(registration, connection).add_done_callback(_log_failure)
+            future = self._register_on(registration, connection)
+            if future is not None:
+                future.add_done_callback(_log_failure)
 
     def _on_connection_removed(self, connection: Any) -> None:
         with self._lock:
             for registration in self._registrations.values():
+                registration.sent_to.discard(connection)
                 entry = registration.on_connections.pop(connection, None)
                 if entry is not None:
                     self._invocation_service.remove_event_handler(entry[1])

@@ -42,6 +42,13 @@ _DOUBLE_VALUE = struct.Struct(">Bd")
 _HEADER = struct.Struct(">hi")
 
 
+class ValueType:
+    """Kind of a metric value (the members' ``ValueType`` constants)."""
+
+    LONG = _VALUE_TYPE_LONG
+    DOUBLE = _VALUE_TYPE_DOUBLE
+
+
 class ProbeUnit:
     """Units of metric values (the members' ordinals)."""
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from hazelcast.errors import ClientOfflineError
-from hazelcast.hash import hash_to_index
+from hazelcast.hash import fast_hash_to_index as hash_to_index
 
 _logger = logging.getLogger(__name__)
+
+# The protocol carries the count as a 32-bit int.
+MAX_PARTITION_COUNT = 0x7FFFFFFF
 
 
 class PartitionService:
@@ -57,18 +60,17 @@ class PartitionService:
 class _InternalPartitionService:
     def __init__(self) -> None:
         self.partition_count = 0
-        # One owner UUID per partition id; replaced whole on each update so readers
-        # never see a half-built table.
-        self._owners: List[Optional[uuid.UUID]] = []
+        # The owner UUID of each partition id the member sent: sized by what
+        # arrived, never allocated from the count (a number the member
+        # sends); replaced whole on each update so readers never see a
+        # half-built table.
+        self._owners: Dict[int, uuid.UUID] = {}
         self._version = -1
         self._connection: Any = None
         self._lock = threading.Lock()
 
     def get_partition_owner(self, partition_id: int) -> Optional[uuid.UUID]:
-        owners = self._owners
-        if 0 <= partition_id < len(owners):
-            return owners[partition_id]
-        return None
+        return self._owners.get(partition_id)
 
     def get_partition_id(self, key_data: Any) -> int:
         count = self.partition_count
@@ -78,7 +80,13 @@ class _InternalPartitionService:
         return hash_to_index(key_data.get_partition_hash(), count)
 
     def check_and_set_partition_count(self, count: int) -> bool:
-        """Records the cluster's partition count; False if it differs from the one known."""
+        """Records the cluster's partition count; False if it differs from the one known.
+
+        Raises:
+            ValueError: If the count is not a positive 32-bit int.
+        """
+        if not isinstance(count, int) or not 1 <= count <= MAX_PARTITION_COUNT:
+            raise ValueError("invalid partition count %r: must be in 1..%d" % (count, MAX_PARTITION_COUNT))
         if self.partition_count == 0:
             self.partition_count = count
             return True
@@ -87,7 +95,7 @@ class _InternalPartitionService:
     def reset(self) -> None:
         """Forgets the partition table (a new cluster will send its own)."""
         with self._lock:
-            self._owners = []
+            self._owners = {}
             self._version = -1
             self._connection = None
 
@@ -99,8 +107,8 @@ class _InternalPartitionService:
             # moved after a connection closed), replaces the one held.
             if connection is self._connection and version <= self._version:
                 return
-            count = self.partition_count or sum(len(ids) for _, ids in partitions)
-            owners: List[Optional[uuid.UUID]] = [None] * count
+            count = self.partition_count or MAX_PARTITION_COUNT
+            owners: Dict[int, uuid.UUID] = {}
             for owner, partition_ids in partitions:
                 for partition_id in partition_ids:
                     if 0 <= partition_id < count:
@@ -109,3 +117,14 @@ class _InternalPartitionService:
             self._version = version
             self._connection = connection
         _logger.debug("Partition table updated to version %d", version)
+
+
+def string_partition_strategy(key: Optional[str]) -> Optional[str]:
+    """Returns the partition key of a name: the part after its first ``@``, or the name.
+
+    Distributed objects named ``"name@key"`` live on the partition of ``"key"``.
+    """
+    if key is None:
+        return None
+    at = key.find("@")
+    return key if at < 0 else key[at + 1 :]

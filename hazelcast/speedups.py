@@ -2,8 +2,11 @@
 path of the client uses.
 
 Compiled modules are used on CPython when they were built, unless the
-``HAZELCAST_NO_SPEEDUPS`` environment variable is set; a build that should
-have produced them and did not is caught by :func:`require_compiled`.
+``HAZELCAST_NO_SPEEDUPS`` environment variable is true (``1``, ``true``,
+``yes``, ``on``; ``0``, ``false``, ``no``, ``off`` or empty keep them); a build
+that should have produced them and did not is caught by :func:`require_compiled`.
+The ``hazelcast.speedups`` logger tells at DEBUG which implementation each hot
+path uses, and warns when a compiled module exists but fails to import.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ _SELECTORS = {
     "frame_reader": "hazelcast.protocol.frame_reader",
     "data_input": "hazelcast.serialization.input",
     "data_output": "hazelcast.serialization.output",
+    "pickle_scan": "hazelcast.serialization.pickle_scan",
 }
 
 
@@ -41,7 +45,7 @@ def require_compiled() -> None:
     """Checks that every hot path is compiled when the environment asks for it.
 
     The check applies when ``HAZELCAST_REQUIRE_SPEEDUPS=1`` is set, on
-    CPython, and ``HAZELCAST_NO_SPEEDUPS`` is not set; otherwise it passes.
+    CPython, and ``HAZELCAST_NO_SPEEDUPS`` is not true; otherwise it passes.
 
     Raises:
         RuntimeError: If a hot path fell back to pure Python.

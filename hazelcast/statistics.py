@@ -58,6 +58,7 @@ class Statistics:
         transport: Transport,
         connection_manager: "ConnectionManager",
         invocation_service: "InvocationService",
+        near_cache_manager: Any = None,
     ):
         self._client_name = client_name
         self._enabled = config.statistics_enabled
@@ -69,6 +70,8 @@ class Statistics:
         self._task: Optional[Timer] = None
         self._start_time = time.monotonic()
         self._gauges = self._system_gauges()
+        # Gives the Near Caches whose statistics go in each report (list_near_caches()).
+        self._near_cache_manager = near_cache_manager
 
     def start(self) -> None:
         """Starts the periodic reports if ``statistics_enabled`` is set."""
@@ -106,6 +109,10 @@ class Statistics:
         ]
         if self._username is not None:
             pairs.append(("credentials.principal", _escape(self._username)))
+        for near_cache, stats in self._near_cache_stats():
+            prefix = "nc.%s." % _escape_near_cache_name(near_cache.name)
+            for key, metric, _, value in _near_cache_metrics(stats):
+                pairs.append((prefix + metric, str(value)))
         return ",".join("%s=%s" % pair for pair in pairs)
 
     def collect_metrics(self) -> bytes:
@@ -124,7 +131,23 @@ class Statistics:
                 compressor.add_double(descriptor, value)
             else:
                 compressor.add_long(descriptor, int(value))
+        for near_cache, stats in self._near_cache_stats():
+            for _, metric, unit, value in _near_cache_metrics(stats):
+                descriptor = MetricDescriptor(
+                    prefix="nearcache",
+                    metric=metric,
+                    discriminator="name",
+                    discriminator_value=near_cache.name,
+                    unit=unit,
+                )
+                compressor.add_long(descriptor, int(value))
         return compressor.generate_blob()
+
+    def _near_cache_stats(self) -> List[Any]:
+        manager = self._near_cache_manager
+        if manager is None:
+            return []
+        return [(near_cache, near_cache.get_statistics()) for near_cache in manager.list_near_caches()]
 
     def _system_gauges(self) -> List[Any]:
         gauges: List[Any] = [
@@ -142,6 +165,36 @@ class Statistics:
         if hasattr(os, "sysconf") and "SC_PHYS_PAGES" in getattr(os, "sysconf_names", {}):
             gauges.append(("os", "totalPhysicalMemorySize", ProbeUnit.BYTES, _physical_memory))
         return gauges
+
+
+# (statistics key, metric name as the Java client names it, unit)
+_NEAR_CACHE_METRICS = (
+    ("creation_time", "creationTime", ProbeUnit.MS),
+    ("evictions", "evictions", ProbeUnit.COUNT),
+    ("hits", "hits", ProbeUnit.COUNT),
+    ("misses", "misses", ProbeUnit.COUNT),
+    ("owned_entry_count", "ownedEntryCount", ProbeUnit.COUNT),
+    ("expirations", "expirations", ProbeUnit.COUNT),
+    ("invalidations", "invalidations", ProbeUnit.COUNT),
+    ("invalidation_requests", "invalidationRequests", ProbeUnit.COUNT),
+    ("owned_entry_memory_cost", "ownedEntryMemoryCost", ProbeUnit.BYTES),
+)
+
+
+def _near_cache_metrics(stats: Any) -> List[Any]:
+    metrics = []
+    for key, metric, unit in _NEAR_CACHE_METRICS:
+        value = stats[key]
+        if key == "creation_time":
+            value = int(value * 1000)
+        metrics.append((key, metric, unit, value))
+    return metrics
+
+
+def _escape_near_cache_name(name: str) -> str:
+    # "." separates the parts of an attribute name as well.
+    escaped = _escape(name).replace(".", "\\.")
+    return escaped[1:] if escaped.startswith("/") else escaped
 
 
 def _max_rss_bytes() -> Optional[int]:

@@ -81,6 +81,30 @@ def to_millis(seconds: typing.Optional[float]) -> int:
     return int(seconds * MILLISECONDS_IN_SECONDS)
 
 
+def seconds_to_millis(seconds: typing.Optional[float], argument: str) -> int:
+    """Converts a duration argument in seconds to whole milliseconds for the
+    protocol; ``None`` becomes ``-1`` (not given).
+
+    Raises:
+        TypeError: If the value is not a number (a ``str`` such as ``"5"``
+            would otherwise be repeated 1000 times).
+        ValueError: If the value is NaN or too large for the protocol.
+    """
+    if seconds is None:
+        return -1
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TypeError(
+            "%s must be a number of seconds (int or float) or None, got %r (%s)"
+            % (argument, seconds, type(seconds).__name__)
+        )
+    if seconds != seconds:
+        raise ValueError("%s must be a number of seconds, got NaN" % argument)
+    millis = seconds * MILLISECONDS_IN_SECONDS
+    if not -0x8000000000000000 <= millis <= 0x7FFFFFFFFFFFFFFF:
+        raise ValueError("%s=%r seconds is out of range" % (argument, seconds))
+    return int(millis)
+
+
 def to_nanos(seconds: float) -> int:
     """Converts seconds to whole nanoseconds."""
     return int(seconds * NANOSECONDS_IN_SECONDS)
@@ -373,3 +397,28 @@ class RandomLB(_AbstractLoadBalancer):
         if not members:
             return None
         return members[random.randrange(len(members))]
+
+
+class SlotsPickleMixin:
+    """Makes a class with ``__slots__`` pickle with every protocol, 0 included.
+
+    The official client's classes of the same names have no ``__slots__``: their
+    objects pickle with protocol 0 (which the pickle fallback serializer uses) and
+    their state is a dict of attributes. This keeps both: the state is the dict of
+    the slots' values, so pickles move between the two clients.
+    """
+
+    __slots__ = ()
+
+    def __getstate__(self) -> typing.Dict[str, typing.Any]:
+        state = {}
+        for klass in type(self).__mro__:
+            slots = klass.__dict__.get("__slots__", ())
+            for name in (slots,) if isinstance(slots, str) else slots:
+                if name not in ("__weakref__", "__dict__") and hasattr(self, name):
+                    state[name] = getattr(self, name)
+        return state
+
+    def __setstate__(self, state: typing.Dict[str, typing.Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)

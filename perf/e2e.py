@@ -1,14 +1,22 @@
 """End-to-end benchmark: our client (compiled and pure), the official Python
-client and the Java client, one after another against the same member.
+client and the Java client, one after another against the same members.
 
-    python3 perf/e2e.py [--duration 3] [--warmup 1] [--scenarios "get|N=256"]
-                        [--clients compiled,pure,official,java] [--uvloop]
+    python3 perf/e2e.py [--duration 3] [--warmup 1] [--rounds 3] [--member-warmup 2]
+                        [--scenarios "get|N=256"] [--clients compiled,pure,official,java]
+                        [--uvloop]
 
-Starts one Hazelcast member through the test harness (perf JVM flags, a fresh
-cluster name), runs perf/e2e_worker.py once per Python client in its own process
-and perf/java/ClientBench.java for the Java client, prints one table with ratios
-to the official Python client (its asyncio client for the "asyncio ..." rows), writes the raw results to .cache/perf/last.json
-and stops the member, also on Ctrl-C or failure. See perf/README.md.
+Runs in phases, each on members started through the test harness (perf JVM flags,
+a fresh cluster name) and stopped at its end, also on Ctrl-C or failure: one
+member for most scenarios, one member with the SQL engine (Jet) for the SQL
+scenario, three members for the "3 members: ..." scenarios. Each phase first warms
+its members up (every scenario of the phase, --member-warmup seconds, with our
+compiled client), then runs --rounds rounds; in each round every scenario runs once
+per client, in an order rotated from scenario to scenario and round to round. Each
+client is one process for the phase (perf/e2e_worker.py --serve for the Python
+clients, perf/java/ClientBench.java for the Java client), with a fresh client
+object per scenario. Prints one table of medians with the spread of each cell,
+ratios to the official Python client (its asyncio client for the asyncio rows) and
+to the Java client, writes everything to .cache/perf/last.json. See perf/README.md.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ import json
 import math
 import os
 import platform
+import queue
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -55,14 +65,47 @@ SCENARIOS = [
     "get_all 1000",
     "set 10KB, 1 thread",
     "get 10KB, 1 thread",
+    # One thread offering and polling a Queue (each call an op); Java has no such row yet.
+    "queue offer/poll 100B, 1 thread",
+    # FlakeIdGenerator.new_id (ids from local batches) and PNCounter.add_and_get;
+    # Java has no such rows yet.
+    "flake id new_id, 1 thread",
+    "pn counter add_and_get, 1 thread",
+    # Topic.publish of a 100-byte message, then the wait until the client's own
+    # listener received it (each message an op); Java has no such row yet.
+    "topic publish/receive 100B, 1 thread",
+    # values(equal(...)) on a HASH-indexed field of 100,000 HazelcastJsonValue
+    # entries, about 100 results a query; Java has no such row yet.
+    "query indexed field, 100k entries",
+    # A map with a Near Cache: 9 of 10 ops are gets of cached keys, the 10th a set
+    # of another key (a round trip); Java has no such row yet.
+    "near cache 90% hits, 1 thread",
     # The asyncio clients (hazelcast.asyncio.HazelcastClient), 100-byte values;
     # the Java client has no such rows.
     "asyncio set, 1 task",
     "asyncio get, 1 task",
     "asyncio get, 256 tasks",
+    # Many concurrent tasks on one asyncio client (issue 15, part 3).
+    "asyncio get, 100 tasks",
+    "asyncio get, 1000 tasks",
+    # SELECT v FROM TABLE(generate_series(1, 100000)), cursor_buffer_size 4096: ops are
+    # rows. Runs in its own phase, on a member with the SQL engine (Jet).
+    "sql select 100k rows, buffer 4096",
+    # On a 3-member cluster, in their own phase (smart routing: a connection per
+    # member); compared with the same scenario on one member below the table.
+    "3 members: get 100B, 8 threads",
+    "3 members: pipelined get, N=256",
+    "3 members: asyncio get, 100 tasks",
+    "3 members: asyncio get, 1000 tasks",
 ]
 BATCH_SCENARIOS = ("put_all 1000", "get_all 1000")
-ASYNC_SCENARIOS = tuple(s for s in SCENARIOS if s.startswith("asyncio "))
+# Rows ClientBench.java does not have (yet).
+NO_JAVA_SCENARIOS = ("queue offer/poll 100B, 1 thread", "topic publish/receive 100B, 1 thread", "flake id new_id, 1 thread", "pn counter add_and_get, 1 thread",
+                     "query indexed field, 100k entries", "near cache 90% hits, 1 thread")
+ASYNC_SCENARIOS = tuple(s for s in SCENARIOS if s.startswith("asyncio ") or s.startswith("3 members: asyncio "))
+SQL_SCENARIOS = ("sql select 100k rows, buffer 4096",)
+MULTI_MEMBER_PREFIX = "3 members: "
+MULTI_MEMBER_COUNT = 3
 PIPELINED_256 = "pipelined get, N=256"
 ASYNC_256 = "asyncio get, 256 tasks"
 
@@ -83,15 +126,10 @@ UVLOOP_SITE = os.path.join(CACHE_DIR, "uvloop-site")
 def client_scenarios(client: str, scenarios: List[str]) -> List[str]:
     """The scenarios a client runs: Java has no asyncio ones, uvloop only those."""
     if client == "java":
-        return [s for s in scenarios if s not in ASYNC_SCENARIOS]
+        return [s for s in scenarios if s not in ASYNC_SCENARIOS and s not in NO_JAVA_SCENARIOS]
     if client == "uvloop":
         return [s for s in scenarios if s in ASYNC_SCENARIOS]
     return list(scenarios)
-
-# Seconds a client needs beyond warm-up + duration per scenario (client start and
-# shutdown, filling the map), used only for the hang watchdog.
-PER_SCENARIO_SLACK = 20.0
-
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
@@ -118,52 +156,97 @@ def _child_setup(parent_pid: int) -> None:
 
 
 class ClientRunFailed(Exception):
-    pass
+    """A client process died, hung or misbehaved: its remaining runs of the phase are lost."""
 
 
-def run_client_process(name: str, cmd: List[str], env: dict, cwd: str, output: str,
-                       scenario_count: int, timeout: float) -> dict:
-    """Runs one client's benchmark process, echoing its progress; returns its JSON."""
-    log_path = os.path.join(CACHE_DIR, "logs", name + ".log")
-    os.makedirs(os.path.dirname(log_path), exist_ok=True)
-    if os.path.exists(output):
-        os.remove(output)
-    parent = os.getpid()
-    started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, universal_newlines=True,
-                            preexec_fn=lambda: _child_setup(parent))
-    timed_out = []
+class ScenarioFailed(Exception):
+    """One run of one scenario failed; the client process goes on with the next."""
 
-    def watchdog() -> None:
-        timed_out.append(True)
-        _kill(proc)
 
-    timer = threading.Timer(timeout, watchdog)
-    timer.daemon = True
-    timer.start()
-    done = 0
-    try:
-        with open(log_path, "w") as log_file:
-            log_file.write("# " + " ".join(cmd) + "\n")
-            for line in proc.stdout:
-                log_file.write(line)
-                if line.startswith("done: "):
-                    done += 1
-                    log("  [%s] %d/%d %s (%.0f s)" % (LABELS[name], done, scenario_count, line[6:].strip(),
-                                                      time.monotonic() - started))
-        code = proc.wait()
-    finally:
-        timer.cancel()
-        _kill(proc)
-    if timed_out:
-        raise ClientRunFailed("%s did not finish within %.0f s; log: %s" % (LABELS[name], timeout, log_path))
-    if code != 0 or not os.path.exists(output):
-        with open(log_path) as f:
-            tail = "".join(f.readlines()[-40:])
-        raise ClientRunFailed("%s failed (exit %s); log %s:\n%s" % (LABELS[name], code, log_path, tail))
-    with open(output) as f:
-        return json.load(f)
+# Seconds a run may take beyond its warm-up and measured time (client start and
+# shutdown, filling the maps, the query's 100,000 entries): the hang watchdog.
+RUN_SLACK = 180.0
+# Seconds a client process may take to start and answer its first command.
+START_TIMEOUT = 180.0
+
+
+class ClientProcess:
+    """One client's benchmark process in --serve mode (see perf/e2e_worker.py): it
+    runs one scenario per command, so that the clients can take turns."""
+
+    def __init__(self, name: str, cmd: List[str], env: dict, cwd: str, log_name: Optional[str] = None) -> None:
+        self.name = name
+        self.log_path = os.path.join(CACHE_DIR, "logs", (log_name or name) + ".log")
+        os.makedirs(os.path.dirname(self.log_path), exist_ok=True)
+        self._log = open(self.log_path, "w")
+        self._log.write("# " + " ".join(cmd) + "\n")
+        self._log.flush()
+        self._replies: "queue.Queue[Optional[str]]" = queue.Queue()
+        parent = os.getpid()
+        self.proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, universal_newlines=True, bufsize=1,
+                                     preexec_fn=lambda: _child_setup(parent))
+        self._reader = threading.Thread(target=self._read, name="read-" + name, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        try:
+            for line in self.proc.stdout:
+                if line.startswith("reply "):
+                    self._replies.put(line[6:])
+                else:
+                    self._log.write(line)
+                    self._log.flush()
+        except (OSError, ValueError):
+            pass
+        self._replies.put(None)
+
+    def _tail(self) -> str:
+        try:
+            with open(self.log_path) as f:
+                return "".join(f.readlines()[-40:])
+        except OSError:
+            return ""
+
+    def request(self, command: str, timeout: float) -> dict:
+        """Sends one command line; returns its reply. Raises ScenarioFailed for a
+        failed run, ClientRunFailed (and stops the process) for anything worse."""
+        try:
+            self.proc.stdin.write(command + "\n")
+            self.proc.stdin.flush()
+        except (OSError, ValueError):
+            self.close()
+            raise ClientRunFailed("%s exited (code %s); log %s:\n%s"
+                                  % (LABELS[self.name], self.proc.poll(), self.log_path, self._tail()))
+        try:
+            line = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            self.close()
+            raise ClientRunFailed("%s did not answer %r within %.0f s; log: %s"
+                                  % (LABELS[self.name], command, timeout, self.log_path))
+        if line is None:
+            self.close()
+            raise ClientRunFailed("%s exited (code %s); log %s:\n%s"
+                                  % (LABELS[self.name], self.proc.poll(), self.log_path, self._tail()))
+        reply = json.loads(line)
+        if not reply.get("ok"):
+            raise ScenarioFailed(str(reply.get("error")))
+        return reply
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.write("quit\n")
+                self.proc.stdin.close()
+                self.proc.wait(15)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        _kill(self.proc)
+        self._reader.join(5)
+        try:
+            self._log.close()
+        except (OSError, ValueError):
+            pass
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -290,23 +373,62 @@ def _ratio(value: Optional[float], base: Optional[float]) -> str:
     return "%.2fx" % (value / base)
 
 
-def render_table(results: Dict[str, Dict[str, dict]], clients: List[str], scenarios: List[str]) -> str:
-    header = ["scenario", "client", "ops/s", "p50 us", "p99 us", "CPU us/op", "ops/s vs off.", "CPU/op vs off."]
+# A cell whose ops/s spread ((max - min) / median over the rounds) exceeds this is
+# flagged in the table.
+SPREAD_LIMIT = 0.20
+STAT_KEYS = ("ops_per_s", "p50_us", "p99_us", "cpu_us_per_op")
+
+
+def aggregate(runs: List[dict]) -> Optional[dict]:
+    """The median of each statistic over a cell's rounds, with the spread of ops/s
+    ((max - min) / median), the rounds counted and the members' load summed."""
+    if not runs:
+        return None
+    out: dict = {k: statistics.median(r[k] for r in runs) for k in STAT_KEYS}
+    ops = [r["ops_per_s"] for r in runs]
+    out["spread"] = (max(ops) - min(ops)) / out["ops_per_s"] if out["ops_per_s"] else 0.0
+    out["rounds"] = len(runs)
+    out["ops"] = sum(r.get("ops", 0) for r in runs)
+    loads = [r["per_member"] for r in runs if r.get("per_member")]
+    if loads:
+        out["per_member"] = {m: {"connections": loads[-1][m]["connections"],
+                                 "bytes_sent": sum(l[m]["bytes_sent"] for l in loads),
+                                 "bytes_received": sum(l[m]["bytes_received"] for l in loads)}
+                             for m in loads[-1]}
+    return out
+
+
+def _fmt_spread(r: dict, rounds: int) -> str:
+    text = "%.0f%%" % (r["spread"] * 100) if r.get("rounds", 1) > 1 else "-"
+    if r.get("rounds", rounds) < rounds:
+        text += " n=%d" % r["rounds"]
+    if r.get("rounds", 1) > 1 and r["spread"] > SPREAD_LIMIT:
+        text += " !"
+    return text
+
+
+def render_table(results: Dict[str, Dict[str, dict]], clients: List[str], scenarios: List[str],
+                 rounds: int = 1) -> str:
+    header = ["scenario", "client", "ops/s", "spread", "p50 us", "p99 us", "CPU us/op", "ops/s vs off.",
+              "CPU/op vs off.", "ops/s vs java", "CPU/op vs java"]
     rows = []
     for scenario in scenarios:
         base = results.get(BASELINE, {}).get(scenario)
+        java = results.get("java", {}).get(scenario)
         for client in clients:
             if scenario not in client_scenarios(client, scenarios):
                 continue
             r = results.get(client, {}).get(scenario)
             if r is None:
-                rows.append([scenario, LABELS[client], "failed", "", "", "", "", ""])
+                rows.append([scenario, LABELS[client], "failed"] + [""] * (len(header) - 3))
                 continue
             rows.append([
-                scenario, LABELS[client], _fmt_num(r["ops_per_s"]), _fmt_num(r["p50_us"]), _fmt_num(r["p99_us"]),
-                _fmt_num(r["cpu_us_per_op"]),
+                scenario, LABELS[client], _fmt_num(r["ops_per_s"]), _fmt_spread(r, rounds), _fmt_num(r["p50_us"]),
+                _fmt_num(r["p99_us"]), _fmt_num(r["cpu_us_per_op"]),
                 _ratio(r["ops_per_s"], base and base["ops_per_s"]),
                 _ratio(r["cpu_us_per_op"], base and base["cpu_us_per_op"]),
+                _ratio(r["ops_per_s"], java and java["ops_per_s"]),
+                _ratio(r["cpu_us_per_op"], java and java["cpu_us_per_op"]),
             ])
         rows.append(None)
     widths = [max(len(header[i]), *(len(r[i]) for r in rows if r)) for i in range(len(header))]
@@ -326,6 +448,105 @@ def render_table(results: Dict[str, Dict[str, dict]], clients: List[str], scenar
         previous = row[0]
         out.append(line(shown))
     return "\n".join(out).rstrip()
+
+
+def render_spread_note(results: Dict[str, Dict[str, dict]], clients: List[str], scenarios: List[str]) -> str:
+    """What the '!' marks say, under the table."""
+    flagged, cells = [], 0
+    for scenario in scenarios:
+        for client in clients:
+            r = results.get(client, {}).get(scenario)
+            if r is None or r.get("rounds", 1) < 2:
+                continue
+            cells += 1
+            if r["spread"] > SPREAD_LIMIT:
+                flagged.append("%s / %s (%.0f%%)" % (scenario, LABELS[client], r["spread"] * 100))
+    if not cells:
+        return "spread: one round per cell, none measured (use --rounds 3 or more)"
+    if not flagged:
+        return "spread: every cell's ops/s stayed within %.0f%% of its median over the rounds" % (SPREAD_LIMIT * 100)
+    return ("! = the ops/s of the cell varied by more than %.0f%% of its median over the rounds (%d of %d cells); "
+            "its median is not reliable, rerun it on a quieter machine:\n  " % (SPREAD_LIMIT * 100, len(flagged), cells)
+            + "\n  ".join(flagged))
+
+
+def render_warmup(rows: List[tuple]) -> str:
+    """The members' warm-up: (phase, scenario, result or None, error) rows."""
+    if not rows:
+        return ""
+    out = []
+    for phase, scenario, r, error in rows:
+        if r is None:
+            out.append("  %-22s %-40s failed: %s" % (phase, scenario, (error or "").splitlines()[0][:120]))
+        else:
+            first = r.get("warmup_ops_per_s")
+            out.append("  %-22s %-40s %12s -> %12s ops/s" % (phase, scenario, _fmt_num(first), _fmt_num(r["ops_per_s"])))
+    return "\n".join(out)
+
+
+def render_scaling(results: Dict[str, Dict[str, dict]], clients: List[str], scenarios: List[str]) -> str:
+    """Throughput from 1 to 3 members, and how the load spread over the members."""
+    header = ["scenario", "client", "1 member", "%d members" % MULTI_MEMBER_COUNT, "ratio",
+              "connections", "bytes sent to each member"]
+    rows = []
+    for scenario in scenarios:
+        if not scenario.startswith(MULTI_MEMBER_PREFIX):
+            continue
+        single = scenario[len(MULTI_MEMBER_PREFIX):]
+        for client in clients:
+            three = results.get(client, {}).get(scenario)
+            if three is None:
+                continue
+            one = results.get(client, {}).get(single)
+            load = three.get("per_member")
+            if load:
+                sent = sum(v["bytes_sent"] for v in load.values()) or 1
+                connections = "/".join(str(load[m]["connections"]) for m in sorted(load))
+                shares = "/".join("%.0f%%" % (100.0 * load[m]["bytes_sent"] / sent) for m in sorted(load))
+            else:
+                connections, shares = "-", "-"
+            rows.append([single, LABELS[client], _fmt_num(one and one["ops_per_s"]), _fmt_num(three["ops_per_s"]),
+                         _ratio(three["ops_per_s"], one and one["ops_per_s"]), connections, shares])
+    if not rows:
+        return ""
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+
+    def line(cells: List[str]) -> str:
+        return "  ".join(c.ljust(widths[i]) if i < 2 or i > 4 else c.rjust(widths[i]) for i, c in enumerate(cells))
+
+    return "\n".join([line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
+
+
+def render_java_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str]) -> str:
+    """Issue 15's targets: ours compiled against the Java client, pure against the official client."""
+    ours, java, base, pure = (results.get(c) for c in ("compiled", "java", BASELINE, "pure"))
+    lines = []
+
+    def ratio(a: Optional[dict], b: Optional[dict], scenario: str, key: str) -> Optional[float]:
+        x, y = (a or {}).get(scenario), (b or {}).get(scenario)
+        return x[key] / y[key] if x and y and y[key] else None
+
+    for names, want in ((("set 100B, 1 thread", "get 100B, 1 thread"), 0.8),
+                        (("pipelined get, N=256", "put_all 1000", "get_all 1000"), 0.5),
+                        (("set 100B, 8 threads", "get 100B, 8 threads"), 0.4)):
+        for scenario in names:
+            r = ratio(ours, java, scenario, "ops_per_s")
+            if r is not None:
+                lines.append("%-52s %5.2fx  (target >= %.1fx) %s" % (
+                    "ours compiled / java ops/s, " + scenario, r, want, "ok" if r >= want else "MISSED"))
+    cpu = [ratio(ours, java, s, "cpu_us_per_op") for s in scenarios]
+    cpu = [r for r in cpu if r is not None]
+    if cpu:
+        g = _geomean(cpu)
+        lines.append("%-52s %5.2fx  (target <= 2.0x) %s   over %d scenarios" % (
+            "ours compiled / java CPU/op, geometric mean", g, "ok" if g <= 2.0 else "MISSED", len(cpu)))
+    slow = [(ratio(pure, base, s, "ops_per_s"), s) for s in scenarios]
+    slow = [(r, s) for r, s in slow if r is not None]
+    if slow:
+        worst = min(slow)
+        lines.append("%-52s %5.2fx  (target >= 1.2x) %s   slowest: %s" % (
+            "ours pure / official ops/s, worst scenario", worst[0], "ok" if worst[0] >= 1.2 else "MISSED", worst[1]))
+    return "\n".join(lines)
 
 
 def _geomean(values: List[float]) -> Optional[float]:
@@ -357,14 +578,15 @@ def render_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str]) ->
         return c[key] / b[key] if c and b and b[key] else None
 
     for client in ("compiled", "uvloop"):
-        for scenario in ASYNC_SCENARIOS:
+        for scenario in ("asyncio set, 1 task", "asyncio get, 1 task", ASYNC_256):
             r = ratio(client, scenario, "ops_per_s")
             if r is not None:
                 lines.append("%-44s %5.2fx  (target >= 2.0x) %s" % (
                     "%s ops/s, %s" % ("ours compiled" if client == "compiled" else "ours uvloop", scenario), r,
                     "ok" if r >= 2.0 else "MISSED"))
     if ours:
-        for scenario, want in (("set 100B, 1 thread", 1.5), ("get 100B, 1 thread", 1.5), ("pipelined get, N=256", 3.0)):
+        for scenario, want in (("set 100B, 1 thread", 1.5), ("get 100B, 1 thread", 1.5), ("pipelined get, N=256", 3.0),
+                             ("queue offer/poll 100B, 1 thread", 1.5), ("flake id new_id, 1 thread", 2.0)):
             r = ratio("compiled", scenario, "ops_per_s")
             if r is not None:
                 lines.append("%-44s %5.2fx  (target >= %.1fx) %s" % ("ours compiled ops/s, " + scenario, r, want,
@@ -372,10 +594,12 @@ def render_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str]) ->
         cpu = [(ratio("compiled", s, "cpu_us_per_op"), s) for s in threaded]
         cpu = [(r, s) for r, s in cpu if r is not None]
         if cpu:
+            # The verdict is on the worst scenario, so that is the number shown with
+            # it; the geometric mean over the scenarios follows, labelled as such.
             worst = max(cpu)
-            lines.append("%-44s %5.2fx  (target <= 0.5x) %s   worst: %s %.2fx" % (
-                "ours compiled CPU/op, geom. mean (threaded)", _geomean([r for r, _ in cpu]),
-                "ok" if worst[0] <= 0.5 else "MISSED", worst[1], worst[0]))
+            lines.append("%-44s %5.2fx  (target <= 0.5x) %s   worst: %s; geometric mean %.2fx" % (
+                "ours compiled CPU/op, worst scenario", worst[0],
+                "ok" if worst[0] <= 0.5 else "MISSED", worst[1], _geomean([r for r, _ in cpu])))
     pure = [(ratio("pure", s, "ops_per_s"), s) for s in scenarios]  # asyncio rows too
     pure = [(r, s) for r, s in pure if r is not None]
     if pure:
@@ -404,7 +628,10 @@ def select_scenarios(spec: str) -> List[str]:
         if token in SCENARIOS:
             chosen.add(token)
             continue
-        matches = [s for s in SCENARIOS if token.lower() in s.lower()]
+        # A substring picks the 3-member rows only if it names them ("3 members"
+        # picks them all): "N=256" stays a one-member selection.
+        matches = [s for s in SCENARIOS if token.lower() in s.lower()
+                   and (not s.startswith(MULTI_MEMBER_PREFIX) or "member" in token.lower())]
         if not matches:
             raise SystemExit("invalid value %r in --scenarios: matches none of %s" % (token, SCENARIOS))
         chosen.update(matches)
@@ -420,12 +647,49 @@ def select_clients(spec: str) -> List[str]:
     return [c for c in CLIENTS if c in names]
 
 
+class Phase:
+    """Scenarios run on one set of members: 1 member, 1 with SQL, or 3."""
+
+    def __init__(self, label: str, members: int, sql: bool, scenarios: List[str]) -> None:
+        self.label, self.members, self.sql, self.scenarios = label, members, sql, scenarios
+
+
+def plan_phases(scenarios: List[str]) -> List[Phase]:
+    """The SQL scenario gets a member of its own (Jet on), so that no other number
+    is measured next to Jet; the 3-member scenarios a cluster of their own."""
+    plain = [s for s in scenarios if s not in SQL_SCENARIOS and not s.startswith(MULTI_MEMBER_PREFIX)]
+    sql = [s for s in scenarios if s in SQL_SCENARIOS]
+    multi = [s for s in scenarios if s.startswith(MULTI_MEMBER_PREFIX)]
+    phases = []
+    if plain:
+        phases.append(Phase("1 member", 1, False, plain))
+    if sql:
+        phases.append(Phase("1 member + SQL (Jet)", 1, True, sql))
+    if multi:
+        phases.append(Phase("%d members" % MULTI_MEMBER_COUNT, MULTI_MEMBER_COUNT, False, multi))
+    return phases
+
+
+def rotated(order: List[str], shift: int) -> List[str]:
+    if not order:
+        return order
+    k = shift % len(order)
+    return order[k:] + order[:k]
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=3.0, help="measured seconds per scenario (default 3)")
-    parser.add_argument("--warmup", type=float, default=1.0, help="warm-up seconds before each scenario (default 1)")
+    parser.add_argument("--warmup", type=float, default=1.0,
+                        help="warm-up seconds of each client before each measured run (default 1)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of every cell; the table shows their median and spread (default 3)")
+    parser.add_argument("--member-warmup", type=float, default=2.0,
+                        help="seconds of each scenario run on fresh members (ours compiled) before the first "
+                             "measured client; 0: none (default 2)")
     parser.add_argument("--scenarios", default="",
-                        help="'|'-separated scenario names or substrings, e.g. 'get 100B|N=256' (default: all)")
+                        help="'|'-separated scenario names or substrings, e.g. 'get 100B|N=256'; the 3-member rows "
+                             "only by tokens that mention members, e.g. '3 members' (default: all)")
     parser.add_argument("--clients", default=",".join(DEFAULT_CLIENTS),
                         help="comma-separated subset of %s (default: %s)" % (",".join(CLIENTS),
                                                                               ",".join(DEFAULT_CLIENTS)))
@@ -438,6 +702,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.error("invalid value %r for --duration: must be > 0" % args.duration)
     if args.warmup < 0:
         parser.error("invalid value %r for --warmup: must be >= 0" % args.warmup)
+    if args.rounds < 1:
+        parser.error("invalid value %r for --rounds: must be >= 1" % args.rounds)
+    if args.member_warmup < 0:
+        parser.error("invalid value %r for --member-warmup: must be >= 0" % args.member_warmup)
     scenarios = select_scenarios(args.scenarios)
     clients = select_clients(args.clients + (",uvloop" if args.uvloop else ""))
     clients = [c for c in clients if client_scenarios(c, scenarios)]
@@ -455,20 +723,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         log("WARNING: the machine is busy (load average %.1f on %d cores): results will be noisy"
             % (load_before, os.cpu_count() or 1))
     # Prepare everything that needs no member first.
-    commands: Dict[str, tuple] = {}
-    if "compiled" in clients or "pure" in clients:
-        impls = ours_implementations()
-        not_compiled = sorted(k for k, v in impls.items() if v != "compiled")
-        if not_compiled and "compiled" in clients:
-            note = ("ours compiled: NOT all hot paths are compiled (%s pure); build them with "
-                    "'HAZELCAST_REQUIRE_SPEEDUPS=1 python3 setup.py build_ext --inplace'" % ", ".join(not_compiled))
-            notes.append(note)
-            log("WARNING: " + note)
+    impls = ours_implementations()
+    not_compiled = sorted(k for k, v in impls.items() if v != "compiled")
+    if not_compiled and "compiled" in clients:
+        note = ("ours compiled: NOT all hot paths are compiled (%s pure); build them with "
+                "'HAZELCAST_REQUIRE_SPEEDUPS=1 python3 setup.py build_ext --inplace'" % ", ".join(not_compiled))
+        notes.append(note)
+        log("WARNING: " + note)
     jar = member_jar()
-    if "official" in clients:
-        official_python = official_venv()
-    if "java" in clients:
-        java_cmd = java_command(jar)
+    official_python = official_venv() if "official" in clients else None
+    java_cmd = java_command(jar) if "java" in clients else None
     if "uvloop" in clients:
         uvloop_version = uvloop_available()
         if uvloop_version is None:
@@ -479,81 +743,195 @@ def main(argv: Optional[List[str]] = None) -> int:
         else:
             LABELS["uvloop"] += " " + uvloop_version
 
-    cluster = None
-    results: Dict[str, Dict[str, dict]] = {}
+    def command(client: str, addresses: List[str], cluster_name: str) -> tuple:
+        common = ["--address", ",".join(addresses), "--cluster-name", cluster_name,
+                  "--duration", str(args.duration), "--warmup", str(args.warmup)]
+        if client in ("compiled", "pure", "uvloop", "warm-up"):
+            cmd = [sys.executable, WORKER] + common + ["--serve"]
+            if client == "uvloop":
+                cmd += ["--loop", "uvloop"]
+            return cmd, ours_env(pure=client == "pure", uvloop=client == "uvloop"), REPO_ROOT
+        if client == "official":
+            # cwd and sys.path without the repository: the worker must import the
+            # official package from the virtual environment, not ours.
+            assert official_python is not None
+            return ([official_python, WORKER] + common + ["--serve"], _clean_env(),
+                    os.path.dirname(os.path.dirname(official_python)))
+        assert java_cmd is not None
+        return java_cmd + common + ["--serve", "true"], _clean_env(), CACHE_DIR
+
+    phases = plan_phases(scenarios)
+    raw: Dict[str, Dict[str, List[dict]]] = {c: {} for c in clients}
+    cell_errors: Dict[str, Dict[str, str]] = {}
+    warmup_rows: List[tuple] = []
     metas: Dict[str, dict] = {}
     failures: Dict[str, str] = {}
+    versions: List[str] = []
+    cluster = None
+    procs: Dict[str, ClientProcess] = {}
+    run_timeout = args.warmup + args.duration + RUN_SLACK
     try:
-        cluster = Cluster(1, cluster_name=unique_cluster_name("perf"), jvm_profile="perf")
-        address = cluster.client_config()["cluster_members"][0]
-        log("member %s (cluster %s, Hazelcast %s) started in %.0f s"
-            % (address, cluster.cluster_name, cluster.version, time.monotonic() - started))
-        for client in clients:
-            own = client_scenarios(client, scenarios)
-            common = ["--address", address, "--cluster-name", cluster.cluster_name,
-                      "--duration", str(args.duration), "--warmup", str(args.warmup),
-                      "--scenarios", "|".join(own)]
-            timeout = len(own) * (args.duration + args.warmup + PER_SCENARIO_SLACK) + 120
-            output = os.path.join(CACHE_DIR, "result-%s.json" % client)
-            if client in ("compiled", "pure", "uvloop"):
-                cmd = [sys.executable, WORKER] + common + ["--output", output]
-                if client == "uvloop":
-                    cmd += ["--loop", "uvloop"]
-                env, cwd = ours_env(pure=client == "pure", uvloop=client == "uvloop"), REPO_ROOT
-            elif client == "official":
-                # cwd and sys.path without the repository: the worker must import the
-                # official package from the virtual environment, not ours.
-                cmd = [official_python, WORKER] + common + ["--output", output]
-                env, cwd = _clean_env(), os.path.dirname(os.path.dirname(official_python))
-            else:
-                cmd = java_cmd + common + ["--output", output]
-                env, cwd = _clean_env(), CACHE_DIR
-            log("running %s (%d scenarios)" % (LABELS[client], len(own)))
-            try:
-                data = run_client_process(client, cmd, env, cwd, output, len(own), timeout)
-            except ClientRunFailed as e:
-                failures[client] = str(e)
-                log("ERROR: %s" % e)
-                continue
-            meta = data.get("meta", {})
-            problem = check_client(client, meta)
-            if problem:
-                failures[client] = problem
-                log("ERROR: " + problem)
-                continue
-            if client in ("compiled", "uvloop") and meta.get("speedups") and any(
-                    v != "compiled" for v in meta["speedups"].values()):
-                LABELS[client] = "ours (NOT compiled)" + (", uvloop" if client == "uvloop" else "")
-            metas[client] = meta
-            results[client] = data["results"]
+        for phase in phases:
+            phase_started = time.monotonic()
+            cluster = Cluster(phase.members, cluster_name=unique_cluster_name("perf"), jvm_profile="perf",
+                              sql=phase.sql)
+            versions.append(cluster.version)
+            addresses = cluster.client_config()["cluster_members"]
+            log("phase '%s': %s (cluster %s, Hazelcast %s) started in %.0f s"
+                % (phase.label, ", ".join(addresses), cluster.cluster_name, cluster.version,
+                   time.monotonic() - phase_started))
+            # The members' warm-up: every scenario of the phase once, before any
+            # measured client (JIT, class loading, partitions, the query map's entries).
+            if args.member_warmup > 0:
+                half = args.member_warmup / 2
+                LABELS.setdefault("warm-up", "warm-up (ours compiled)")
+                cmd, env, cwd = command("warm-up", addresses, cluster.cluster_name)
+                warm = ClientProcess("warm-up", cmd, env, cwd, log_name="warm-up-%d" % len(versions))
+                try:
+                    warm.request("meta", START_TIMEOUT)
+                    for scenario in phase.scenarios:
+                        try:
+                            r = warm.request("run\t%s\t%r\t%r" % (scenario, half, half),
+                                             args.member_warmup + RUN_SLACK)["result"]
+                            warmup_rows.append((phase.label, scenario, r, None))
+                            log("  warm-up %s: %s -> %s ops/s" % (scenario, _fmt_num(r.get("warmup_ops_per_s")),
+                                                                  _fmt_num(r["ops_per_s"])))
+                        except ScenarioFailed as e:
+                            warmup_rows.append((phase.label, scenario, None, str(e)))
+                            log("WARNING: warm-up of %s failed: %s" % (scenario, e))
+                except ClientRunFailed as e:
+                    note = "the members' warm-up of phase '%s' failed: %s" % (phase.label, str(e).splitlines()[0])
+                    notes.append(note)
+                    log("WARNING: " + note)
+                finally:
+                    warm.close()
+            # One process per client for the phase.
+            for client in clients:
+                if not any(s in client_scenarios(client, scenarios) for s in phase.scenarios):
+                    continue
+                cmd, env, cwd = command(client, addresses, cluster.cluster_name)
+                proc = ClientProcess(client, cmd, env, cwd, log_name="%s-%d" % (client, len(versions)))
+                try:
+                    meta = proc.request("meta", START_TIMEOUT)["meta"]
+                except (ClientRunFailed, ScenarioFailed) as e:
+                    proc.close()
+                    failures.setdefault(client, str(e))
+                    log("ERROR: %s" % e)
+                    continue
+                problem = check_client(client, meta, final=False)
+                if problem:
+                    proc.close()
+                    failures.setdefault(client, problem)
+                    log("ERROR: " + problem)
+                    continue
+                procs[client] = proc
+            # The rounds: every scenario once per client, the clients' order rotated.
+            for round_index in range(args.rounds):
+                for scenario in phase.scenarios:
+                    order = [c for c in clients if c in procs and scenario in client_scenarios(c, scenarios)]
+                    for client in rotated(order, round_index + scenarios.index(scenario)):
+                        running = procs.get(client)
+                        if running is None:  # died earlier in this round
+                            continue
+                        try:
+                            r = running.request("run\t" + scenario, run_timeout)["result"]
+                        except ScenarioFailed as e:
+                            cell_errors.setdefault(client, {})[scenario] = str(e)
+                            log("ERROR: %s, %s, round %d: %s" % (LABELS[client], scenario, round_index + 1, e))
+                            continue
+                        except ClientRunFailed as e:
+                            procs.pop(client).close()
+                            failures.setdefault(client, str(e))
+                            log("ERROR: %s" % e)
+                            continue
+                        raw[client].setdefault(scenario, []).append(r)
+                        log("  round %d/%d  %-40s %-30s %12s ops/s  (%.0f s)" % (
+                            round_index + 1, args.rounds, scenario, LABELS[client], _fmt_num(r["ops_per_s"]),
+                            time.monotonic() - started))
+            for client, proc in list(procs.items()):
+                try:
+                    meta = proc.request("meta", 60)["meta"]
+                except (ClientRunFailed, ScenarioFailed) as e:
+                    failures.setdefault(client, str(e))
+                    continue
+                problem = check_client(client, meta, final=True)
+                if problem:
+                    failures.setdefault(client, problem)
+                    log("ERROR: " + problem)
+                    raw[client] = {}
+                    continue
+                if client in ("compiled", "uvloop") and meta.get("speedups") and any(
+                        v != "compiled" for v in meta["speedups"].values()):
+                    LABELS[client] = "ours (NOT compiled)" + (", uvloop" if client == "uvloop" else "")
+                metas[client] = meta
+            for proc in procs.values():
+                proc.close()
+            procs = {}
+            cluster.shutdown()
+            cluster = None
     except KeyboardInterrupt:
-        log("interrupted: stopping the member")
+        log("interrupted: stopping the clients and the members")
         return 130
     except HarnessError as e:
-        log("ERROR: the member did not start: %s" % e)
+        log("ERROR: the members did not start: %s" % e)
         return 2
     finally:
+        for proc in procs.values():
+            proc.close()
         if cluster is not None:
             cluster.shutdown()
 
+    results = {c: {s: a for s, a in ((s, aggregate(runs)) for s, runs in raw[c].items()) if a} for c in clients}
+    results = {c: r for c, r in results.items() if r}
     load_after = os.getloadavg()[0]
+    version = versions[0] if versions else "?"
     print()
-    print("Hazelcast %s, 1 member (perf JVM flags) on 127.0.0.1; %d cores; %s %s; warm-up %g s + %g s per "
-          "scenario; a fresh client per scenario" % (cluster.version, os.cpu_count() or 0,
-                                                      platform.python_implementation(), platform.python_version(),
-                                                      args.warmup, args.duration))
+    print("Hazelcast %s (perf JVM flags) on 127.0.0.1; %d cores; %s %s" % (
+        version, os.cpu_count() or 0, platform.python_implementation(), platform.python_version()))
+    print("phases: %s" % "; ".join("%s (%d scenarios)" % (p.label, len(p.scenarios)) for p in phases))
+    print("%d round(s); in each, every scenario once per client, the clients' order rotated per scenario and round;"
+          % args.rounds)
+    print("each run: a fresh client, warm-up %g s + %g s measured; the table shows medians over the rounds"
+          % (args.warmup, args.duration))
     print("load average (1 min) before the run: %.1f%s" % (
         load_before, "  <- other work on the machine: noisy results" if load_before > 1.0 else ""))
+    if warmup_rows:
+        print()
+        print("members' warm-up before the first measured client: each scenario for %g s with ours compiled "
+              "(ops/s of the first half -> the second half):" % args.member_warmup)
+        print(render_warmup(warmup_rows))
     print()
-    print(render_table(results, clients, scenarios))
+    print(render_table(results, clients, scenarios, args.rounds))
     print()
-    print("put_all/get_all: ops = entries (1000 per call), latency per call; pipelined: latency per batch of N.")
-    print("CPU us/op: the client process's CPU time (all threads) / ops. Ratios: vs the official Python client;")
-    print("asyncio rows: vs the official asyncio client (hazelcast.asyncio), latency per awaited call.")
+    print("spread: (max - min) / median of the cell's ops/s over its rounds; the other columns are medians too.")
+    print(render_spread_note(results, clients, scenarios))
+    print()
+    print("put_all/get_all: ops = entries (1000 per call), latency per call; pipelined: latency per batch of N;")
+    print("sql: ops = rows (100,000 per query), latency per query.")
+    print("CPU us/op: the client process's CPU time (all threads) / ops. Ratios vs off.: vs the official Python")
+    print("client (asyncio rows: its asyncio client); vs java: vs the Java client ('-' where it has no such row).")
+    if "java" in clients:
+        print("The Java client has no asyncio rows%s." % "".join(
+            ", no '%s'" % s for s in NO_JAVA_SCENARIOS if s in scenarios))
+    scaling = render_scaling(results, clients, scenarios)
+    if scaling:
+        print()
+        print("From 1 to %d members (ops/s medians; with %d members, the client's connections to each member and"
+              % (MULTI_MEMBER_COUNT, MULTI_MEMBER_COUNT))
+        print("the share of its bytes sent to each over the measured runs, from ss):")
+        print(scaling)
     print()
     print(render_targets(results, scenarios))
+    java_targets = render_java_targets(results, scenarios)
+    if java_targets:
+        print()
+        print("issue 15 targets:")
+        print(java_targets)
     for note in notes:
         print("NOTE: " + note)
+    for client, errors in cell_errors.items():
+        for scenario, error in errors.items():
+            print("FAILED run: %s, %s: %s" % (LABELS[client], scenario, error.splitlines()[0][:300] if error else ""))
     for client, problem in failures.items():
         lines = [l.strip() for l in problem.splitlines() if l.strip()]
         print("FAILED %s: %s" % (LABELS[client], lines[0]))
@@ -562,14 +940,20 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     report = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
-        "member_version": cluster.version,
+        "member_version": version,
         "cpu_count": os.cpu_count(),
         "platform": platform.platform(),
         "duration_s": args.duration,
         "warmup_s": args.warmup,
+        "rounds": args.rounds,
+        "member_warmup_s": args.member_warmup,
+        "spread_limit": SPREAD_LIMIT,
         "scenarios": scenarios,
+        "phases": [{"label": p.label, "members": p.members, "sql": p.sql, "scenarios": p.scenarios} for p in phases],
+        "member_warmup": [{"phase": p, "scenario": s, "result": r, "error": e} for p, s, r, e in warmup_rows],
         "clients": {c: {"label": LABELS[c], "meta": metas.get(c), "results": results.get(c),
-                        "error": failures.get(c)} for c in clients},
+                        "runs": raw.get(c), "failed_runs": cell_errors.get(c), "error": failures.get(c)}
+                    for c in clients},
         "notes": notes,
         "load_average_before": load_before,
         "load_average_after": load_after,
@@ -580,15 +964,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         json.dump(report, f, indent=1)
     print()
     print("raw results: %s (%.0f s in all)" % (os.path.relpath(args.output, REPO_ROOT), report["total_seconds"]))
-    return 1 if failures else 0
+    return 1 if failures or cell_errors else 0
 
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt()
 
 
-def check_client(client: str, meta: dict) -> Optional[str]:
-    """The worker imported the intended package, in the intended mode."""
+def check_client(client: str, meta: dict, final: bool = True) -> Optional[str]:
+    """The worker imported the intended package, in the intended mode (final: after
+    its runs, when the event loops it used are known)."""
     if client == "java":
         return None
     path = os.path.realpath(meta.get("hazelcast_file") or "")
@@ -601,7 +986,7 @@ def check_client(client: str, meta: dict) -> Optional[str]:
         return "%s imported hazelcast from %s, not from this repository" % (LABELS[client], path)
     if client == "pure" and any(v != "pure" for v in (meta.get("speedups") or {}).values()):
         return "ours pure still used compiled paths: %s" % meta.get("speedups")
-    if client == "uvloop" and not any(l.startswith("uvloop") for l in meta.get("event_loops") or []):
+    if final and client == "uvloop" and not any(l.startswith("uvloop") for l in meta.get("event_loops") or []):
         return "the uvloop run did not run on uvloop: %s" % meta.get("event_loops")
     return None
 

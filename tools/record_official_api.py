@@ -15,7 +15,7 @@ PYTHONPATH points there (never this checkout), then writes the JSON.
 
 Format: ``{"version": ..., "classes": {"module.Class": {"subclass_of": [...],
 "async_context_manager": bool, "members": {name: member}}}, "functions":
-{"module.function": member}}`` where a member is
+{"module.function": member}, "modules": {"module": [public name, ...]}}`` where a member is
 ``{"kind": "method" | "classmethod" | "staticmethod" | "property" | "attribute" | "function",
 "coroutine": bool, "async_context_manager": bool, "parameters": [{"name", "kind",
 "default"}]}``; ``kind`` of a parameter is an ``inspect.Parameter`` kind name,
@@ -27,6 +27,7 @@ that the class does not take from ``object``.
 from __future__ import annotations
 
 import argparse
+import ast
 import glob
 import importlib
 import inspect
@@ -76,11 +77,59 @@ CLASSES = [
     "hazelcast.aggregator.Aggregator",
     "hazelcast.projection.Projection",
     "hazelcast.transaction.Transaction",
+    "hazelcast.sql.SqlService",
+    "hazelcast.sql.SqlResult",
+    "hazelcast.sql.SqlRow",
+    "hazelcast.sql.SqlRowMetadata",
+    "hazelcast.sql.SqlColumnMetadata",
+    "hazelcast.sql.SqlColumnType",
+    "hazelcast.sql.SqlExpectedResultType",
+    "hazelcast.sql.HazelcastSqlError",
+    "hazelcast.internal.asyncio_sql.SqlService",
+    "hazelcast.internal.asyncio_sql.SqlResult",
+    "hazelcast.db.Connection",
+    "hazelcast.db.Cursor",
+    "hazelcast.db.DatabaseError",
+    "hazelcast.cp.CPSubsystem",
+    "hazelcast.proxy.cp.atomic_long.AtomicLong",
+    "hazelcast.proxy.cp.atomic_long.BlockingAtomicLong",
+    "hazelcast.proxy.cp.atomic_reference.AtomicReference",
+    "hazelcast.proxy.cp.atomic_reference.BlockingAtomicReference",
+    "hazelcast.proxy.cp.count_down_latch.CountDownLatch",
+    "hazelcast.proxy.cp.count_down_latch.BlockingCountDownLatch",
+    "hazelcast.proxy.cp.fenced_lock.FencedLock",
+    "hazelcast.proxy.cp.fenced_lock.BlockingFencedLock",
+    "hazelcast.proxy.cp.semaphore.Semaphore",
+    "hazelcast.proxy.cp.semaphore.SessionAwareSemaphore",
+    "hazelcast.proxy.cp.semaphore.SessionlessSemaphore",
+    "hazelcast.proxy.cp.semaphore.BlockingSemaphore",
+    "hazelcast.internal.asyncio_proxy.cp_manager.CPSubsystem",
+    "hazelcast.internal.asyncio_proxy.atomic_long.AtomicLong",
+    "hazelcast.internal.asyncio_proxy.atomic_reference.AtomicReference",
+    "hazelcast.internal.asyncio_proxy.countdown_latch.CountDownLatch",
+    "hazelcast.internal.asyncio_proxy.fenced_lock.FencedLock",
+    "hazelcast.internal.asyncio_proxy.semaphore.Semaphore",
     # hazelcast.asyncio re-exports these from hazelcast.internal.asyncio_client and
     # hazelcast.internal.asyncio_lock_context.
     "hazelcast.asyncio.HazelcastClient",
     "hazelcast.asyncio.LockContext",
     "hazelcast.internal.asyncio_proxy.base.Proxy",
+    # Value and serialization classes users build or are handed (issue 13, item 10).
+    "hazelcast.future.ImmediateFuture",
+    "hazelcast.future.ImmediateExceptionFuture",
+    "hazelcast.core.HazelcastJsonValue",
+    "hazelcast.core.MemberInfo",
+    "hazelcast.core.EndpointQualifier",
+    "hazelcast.core.SimpleEntryView",
+    "hazelcast.core.Address",
+    "hazelcast.core.MapEntry",
+    "hazelcast.serialization.data.Data",
+    "hazelcast.serialization.api.PortableReader",
+    "hazelcast.serialization.api.PortableWriter",
+    "hazelcast.serialization.portable.reader.DefaultPortableReader",
+    "hazelcast.serialization.portable.writer.DefaultPortableWriter",
+    "hazelcast.serialization.portable.classdef.FieldType",
+    "hazelcast.serialization.portable.classdef.ClassDefinitionBuilder",
 ]
 for _module, _classes, _has_asyncio_face in _STRUCTURES:
     CLASSES += ["hazelcast.proxy.%s.%s" % (_module, c) for c in _classes]
@@ -88,7 +137,13 @@ for _module, _classes, _has_asyncio_face in _STRUCTURES:
         CLASSES.append("hazelcast.internal.asyncio_proxy.%s.%s" % (_module, _classes[0]))
 
 # Modules whose public functions are recorded too (factories users call).
-FUNCTION_MODULES = ["hazelcast.predicate", "hazelcast.aggregator", "hazelcast.projection"]
+FUNCTION_MODULES = ["hazelcast.predicate", "hazelcast.aggregator", "hazelcast.projection", "hazelcast.db", "hazelcast.hash"]
+
+# Every official module is recorded with its public names ("modules" in the record),
+# except the ones under these prefixes: the official client's private packages, its
+# wire layer (ours is generated from the protocol definitions and checked by the codec
+# freshness test) and its asyncore reactor (our transports replace it).
+PRIVATE_MODULE_PREFIXES = ("hazelcast.internal", "hazelcast.protocol", "hazelcast.reactor", "hazelcast.asyncore")
 
 DUNDERS = ("__init__", "__aenter__", "__aexit__", "__enter__", "__exit__")
 
@@ -169,6 +224,49 @@ def _introspect_functions(modules: typing.List[str]) -> dict:
     }
 
 
+def public_module_names(path: str) -> typing.List[str]:
+    """The public names a module's source defines at its top level, plus its ``__all__``.
+
+    Names it only imports from elsewhere are left out (unless ``__all__`` lists them).
+    """
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    if target.id == "__all__":
+                        names.update(ast.literal_eval(node.value))
+                    names.add(target.id)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def _introspect_modules() -> dict:
+    """Runs inside the official package: every public module and its public names."""
+    import hazelcast  # the official one: PYTHONPATH points at the unpacked wheel
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(hazelcast.__file__)))
+    modules = {}
+    for dirpath, _, filenames in os.walk(os.path.join(root, "hazelcast")):
+        for filename in filenames:
+            if not filename.endswith(".py"):
+                continue
+            path = os.path.join(dirpath, filename)
+            name = os.path.relpath(path, root)[: -len(".py")].replace(os.sep, ".")
+            if name.endswith(".__init__"):
+                name = name[: -len(".__init__")]
+            if name.startswith(PRIVATE_MODULE_PREFIXES):
+                continue
+            module = importlib.import_module(name)
+            modules[name] = [n for n in public_module_names(path) if hasattr(module, n)]
+    return modules
+
+
 def _introspect(targets: typing.List[str]) -> dict:
     """Runs inside the official package: returns the record of ``targets``."""
     classes = {}
@@ -204,7 +302,14 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
     parser.add_argument("--introspect", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.introspect:
-        json.dump({"classes": _introspect(CLASSES), "functions": _introspect_functions(FUNCTION_MODULES)}, sys.stdout)
+        json.dump(
+            {
+                "classes": _introspect(CLASSES),
+                "functions": _introspect_functions(FUNCTION_MODULES),
+                "modules": _introspect_modules(),
+            },
+            sys.stdout,
+        )
         return 0
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -231,12 +336,16 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
         "version": version,
         "classes": introspected["classes"],
         "functions": introspected["functions"],
+        "modules": introspected["modules"],
     }
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         json.dump(record, f, indent=1, sort_keys=True)
         f.write("\n")
-    print("wrote %d classes and %d functions of hazelcast-python-client %s to %s" % (len(record["classes"]), len(record["functions"]), version, args.output))
+    print(
+        "wrote %d classes, %d functions and %d modules of hazelcast-python-client %s to %s"
+        % (len(record["classes"]), len(record["functions"]), len(record["modules"]), version, args.output)
+    )
     return 0
 
 

@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# Type-checks the package (mypy, configured in pyproject.toml), then runs the whole
-# suite three ways: with the compiled speedups, with pure Python
+# Sets up what is missing (tools/setup.sh: the virtual environment .venv, the compiled
+# speedups, PyPy's environment, the member jars), type-checks the package (mypy,
+# configured in pyproject.toml), builds the docs (Sphinx, warnings as errors), then
+# runs the whole suite three ways: with the compiled speedups, with pure Python
 # (HAZELCAST_NO_SPEEDUPS=1), and under PyPy. Any failure fails the run.
+#
+# Extra arguments go to pytest. HZ_SKIP_SETUP=1 skips the set-up step; PYTHON
+# chooses the CPython that runs the tests (default the virtual environment's).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-python3}"
+if [ "${HZ_SKIP_SETUP:-}" != 1 ]; then
+    bash tools/setup.sh || { echo "set-up failed" >&2; exit 1; }
+fi
+
+PYTHON="${PYTHON:-${HZ_VENV:-.venv}/bin/python}"
 PYPY="${PYPY:-.cache/pypy-venv/bin/python}"
 status=0
 
@@ -18,6 +27,8 @@ run() {
 
 run "Type check (mypy)" \
     "$PYTHON" -m mypy
+run "Docs (Sphinx, warnings as errors)" \
+    "$PYTHON" -m sphinx -q -W --keep-going -b html docs build/docs
 run "CPython, compiled speedups" \
     env HAZELCAST_REQUIRE_SPEEDUPS=1 "$PYTHON" -m pytest -q tests "$@"
 run "CPython, pure Python (HAZELCAST_NO_SPEEDUPS=1)" \

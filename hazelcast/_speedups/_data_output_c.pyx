@@ -26,6 +26,7 @@ from hazelcast.serialization.api import ObjectDataOutput
 from hazelcast.serialization.bits import (
     BE_DOUBLE, BE_FLOAT, BE_INT, BE_LONG, BE_SHORT, BE_USHORT,
     LE_DOUBLE, LE_FLOAT, LE_INT, LE_LONG, LE_SHORT, LE_USHORT,
+    lone_surrogate_error,
 )
 
 cdef extern from "Python.h":
@@ -253,11 +254,13 @@ cdef class _DataOutput:
             memcpy(p + 4, PyUnicode_DATA(val), n)
             self._cur += 4 + n
             return 0
-        # "replace" turns lone surrogates into "?", as Java's UTF-8 encoder does
-        if PyUnicode_CheckExact(val):
-            raw = PyUnicode_AsEncodedString(val, "utf-8", "replace")
-        else:
-            raw = val.encode("utf-8", "replace")
+        try:
+            if PyUnicode_CheckExact(val):
+                raw = PyUnicode_AsEncodedString(val, "utf-8", NULL)
+            else:
+                raw = val.encode("utf-8")
+        except UnicodeEncodeError as e:  # lone surrogates: refused, never "?"
+            raise lone_surrogate_error(val, e) from None
         n = len(raw)
         p = self._reserve(4 + n)
         store32(p, <uint32_t>n, self._big)

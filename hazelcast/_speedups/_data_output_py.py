@@ -23,6 +23,7 @@ from hazelcast.serialization.bits import (
     LE_SHORT,
     LE_USHORT,
     NULL_ARRAY_LENGTH,
+    lone_surrogate_error,
 )
 
 if typing.TYPE_CHECKING:
@@ -196,8 +197,10 @@ class _ObjectDataOutput(ObjectDataOutput):
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
-        # "replace" turns lone surrogates into "?", as Java's UTF-8 encoder does
-        raw = val.encode("utf-8", "replace")
+        try:
+            raw = val.encode("utf-8")
+        except UnicodeEncodeError as e:  # lone surrogates: refused, never "?"
+            raise lone_surrogate_error(val, e) from None
         n = len(raw)
         pos = self._pos
         if pos + 4 + n > len(self._buffer):

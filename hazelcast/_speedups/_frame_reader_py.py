@@ -121,7 +121,7 @@ class FrameReader:
             message_size += length
             if message_size > max_size:
                 raise MalformedMessageError(
-                    "message of at least %d bytes exceeds the maximum message size %d"
+                    "message of at least %d bytes exceeds the maximum message size %d (max_message_size)"
                     % (message_size, max_size)
                 )
             frame_end = pos + length
@@ -177,7 +177,7 @@ class FrameReader:
         entry[1] += size
         if entry[1] > self._max_message_size:
             raise MalformedMessageError(
-                "fragmented message %d of at least %d bytes exceeds the maximum message size %d"
+                "fragmented message %d of at least %d bytes exceeds the maximum message size %d (max_message_size)"
                 % (fragment_id, entry[1], self._max_message_size)
             )
         if flags & END_FRAGMENT_FLAG:

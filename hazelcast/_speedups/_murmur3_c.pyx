@@ -93,4 +93,8 @@ def hash_to_index(int hash, Py_ssize_t length):
         return 0
     if hash < 0:
         hash = -hash
+    if length <= 0:
+        # Python's modulo, as in the pure twin: ZeroDivisionError for 0
+        # (C's would kill the process with SIGFPE), Python's sign otherwise
+        return (<object>hash) % (<object>length)
     return hash % length

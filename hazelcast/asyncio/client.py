@@ -10,13 +10,33 @@ import typing
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from hazelcast._asyncio_transport import AsyncioTransport
+from hazelcast.internal.asyncio_proxy.cp_manager import CPSubsystem
+from hazelcast.internal.asyncio_sql import SqlService
+from hazelcast.sql import _SqlEngine
 from hazelcast._client_runtime import ClientRuntime, client_name, config_from, not_yet
 from hazelcast.cluster import ClusterService
 from hazelcast.config import Config
 from hazelcast.core import DistributedObjectEvent
 from hazelcast.internal.asyncio_proxy import FACES
 from hazelcast.internal.asyncio_proxy.base import Proxy, caller_id
+from hazelcast.internal.asyncio_transaction import Transaction as AsyncTransaction
+from hazelcast.transaction import TransactionManager
 from hazelcast.internal.asyncio_proxy.map import Map
+from hazelcast.internal.asyncio_proxy.executor import Executor
+from hazelcast.internal.asyncio_proxy.flake_id_generator import FlakeIdGenerator
+from hazelcast.internal.asyncio_proxy.pn_counter import PNCounter
+from hazelcast.proxy import EXECUTOR_SERVICE, FLAKE_ID_GENERATOR_SERVICE, PN_COUNTER_SERVICE
+from hazelcast.internal.asyncio_proxy.list import List as _List
+from hazelcast.internal.asyncio_proxy.queue import Queue
+from hazelcast.internal.asyncio_proxy.set import Set
+from hazelcast.proxy import LIST_SERVICE, QUEUE_SERVICE, SET_SERVICE
+from hazelcast.internal.asyncio_proxy.multi_map import MultiMap
+from hazelcast.internal.asyncio_proxy.replicated_map import ReplicatedMap
+from hazelcast.proxy import MULTI_MAP_SERVICE, REPLICATED_MAP_SERVICE
+from hazelcast.internal.asyncio_proxy.reliable_topic import ReliableTopic
+from hazelcast.internal.asyncio_proxy.ringbuffer import Ringbuffer
+from hazelcast.internal.asyncio_proxy.topic import Topic
+from hazelcast.proxy import RELIABLE_TOPIC_SERVICE, RINGBUFFER_SERVICE, TOPIC_SERVICE
 from hazelcast.lifecycle import LifecycleService
 from hazelcast.partition import PartitionService
 from hazelcast.proxy import MAP_SERVICE
@@ -55,6 +75,8 @@ class HazelcastClient:
             self._shutdown_after_cluster_lost,
         )
         self._faces: Dict[Tuple[str, str], Tuple[_CoreProxy[Any], Proxy[Any]]] = {}
+        self._sql_service = SqlService(_SqlEngine(self._runtime.context))
+        self._cp_subsystem = CPSubsystem(self._runtime.cp_proxy_manager)
         self._shutdown_task: Optional["asyncio.Task[None]"] = None
 
     @classmethod
@@ -109,49 +131,126 @@ class HazelcastClient:
         self._faces[key] = (proxy, face)
         return face
 
-    async def get_executor(self, name: str) -> Any:
-        """Creates cluster-wide ExecutorService (not implemented yet)."""
-        raise not_yet("ExecutorService")
+    async def get_executor(self, name: str) -> Executor:
+        """Creates cluster-wide ExecutorService.
 
-    async def get_flake_id_generator(self, name: str) -> Any:
-        """Creates or returns a cluster-wide FlakeIdGenerator (not implemented yet)."""
-        raise not_yet("FlakeIdGenerator")
+        Args:
+            name: Name of the Executor proxy.
 
-    async def get_queue(self, name: str) -> Any:
-        """Returns the distributed queue instance with the specified name (not implemented yet)."""
-        raise not_yet("Queue")
+        Returns:
+            Executor proxy for the given name.
+        """
+        return typing.cast(Executor, await self._get_or_create(EXECUTOR_SERVICE, name))
 
-    async def get_list(self, name: str) -> Any:
-        """Returns the distributed list instance with the specified name (not implemented yet)."""
-        raise not_yet("List")
+    async def get_flake_id_generator(self, name: str) -> FlakeIdGenerator:
+        """Creates or returns a cluster-wide FlakeIdGenerator.
 
-    async def get_multi_map(self, name: str) -> Any:
-        """Returns the distributed MultiMap instance with the specified name (not implemented yet)."""
-        raise not_yet("MultiMap")
+        Args:
+            name: Name of the FlakeIdGenerator proxy.
 
-    async def get_pn_counter(self, name: str) -> Any:
-        """Returns the PN Counter instance with the specified name (not implemented yet)."""
-        raise not_yet("PNCounter")
+        Returns:
+            FlakeIdGenerator proxy for the given name.
+        """
+        return typing.cast(FlakeIdGenerator, await self._get_or_create(FLAKE_ID_GENERATOR_SERVICE, name))
 
-    async def get_reliable_topic(self, name: str) -> Any:
-        """Returns the ReliableTopic instance with the specified name (not implemented yet)."""
-        raise not_yet("ReliableTopic")
+    async def get_queue(self, name: str) -> Queue[Any]:
+        """Returns the distributed queue instance with the specified name.
 
-    async def get_replicated_map(self, name: str) -> Any:
-        """Returns the distributed ReplicatedMap instance with the specified name (not implemented yet)."""
-        raise not_yet("ReplicatedMap")
+        Args:
+            name: Name of the distributed queue.
 
-    async def get_ringbuffer(self, name: str) -> Any:
-        """Returns the distributed Ringbuffer instance with the specified name (not implemented yet)."""
-        raise not_yet("Ringbuffer")
+        Returns:
+            Distributed queue instance with the specified name.
+        """
+        return typing.cast("Queue[Any]", await self._get_or_create(QUEUE_SERVICE, name))
 
-    async def get_set(self, name: str) -> Any:
-        """Returns the distributed Set instance with the specified name (not implemented yet)."""
-        raise not_yet("Set")
+    async def get_list(self, name: str) -> _List[Any]:
+        """Returns the distributed list instance with the specified name.
 
-    async def get_topic(self, name: str) -> Any:
-        """Returns the Topic instance with the specified name (not implemented yet)."""
-        raise not_yet("Topic")
+        Args:
+            name: Name of the distributed list.
+
+        Returns:
+            Distributed list instance with the specified name.
+        """
+        return typing.cast("_List[Any]", await self._get_or_create(LIST_SERVICE, name))
+
+    async def get_multi_map(self, name: str) -> MultiMap[Any, Any]:
+        """Returns the distributed MultiMap instance with the specified name.
+
+        Args:
+            name: Name of the distributed MultiMap.
+
+        Returns:
+            Distributed MultiMap instance with the specified name.
+        """
+        return typing.cast("MultiMap[Any, Any]", await self._get_or_create(MULTI_MAP_SERVICE, name))
+
+    async def get_pn_counter(self, name: str) -> PNCounter:
+        """Returns the PN Counter instance with the specified name.
+
+        Args:
+            name: Name of the PN Counter.
+
+        Returns:
+            The PN Counter.
+        """
+        return typing.cast(PNCounter, await self._get_or_create(PN_COUNTER_SERVICE, name))
+
+    async def get_reliable_topic(self, name: str) -> ReliableTopic[Any]:
+        """Returns the ReliableTopic instance with the specified name.
+
+        Args:
+            name: Name of the ReliableTopic.
+
+        Returns:
+            ReliableTopic instance with the specified name.
+        """
+        return typing.cast("ReliableTopic[Any]", await self._get_or_create(RELIABLE_TOPIC_SERVICE, name))
+
+    async def get_replicated_map(self, name: str) -> ReplicatedMap[Any, Any]:
+        """Returns the distributed ReplicatedMap instance with the specified name.
+
+        Args:
+            name: Name of the distributed ReplicatedMap.
+
+        Returns:
+            Distributed ReplicatedMap instance with the specified name.
+        """
+        return typing.cast("ReplicatedMap[Any, Any]", await self._get_or_create(REPLICATED_MAP_SERVICE, name))
+
+    async def get_ringbuffer(self, name: str) -> Ringbuffer[Any]:
+        """Returns the distributed Ringbuffer instance with the specified name.
+
+        Args:
+            name: Name of the distributed Ringbuffer.
+
+        Returns:
+            Distributed Ringbuffer instance with the specified name.
+        """
+        return typing.cast("Ringbuffer[Any]", await self._get_or_create(RINGBUFFER_SERVICE, name))
+
+    async def get_set(self, name: str) -> Set[Any]:
+        """Returns the distributed set instance with the specified name.
+
+        Args:
+            name: Name of the distributed set.
+
+        Returns:
+            Distributed set instance with the specified name.
+        """
+        return typing.cast("Set[Any]", await self._get_or_create(SET_SERVICE, name))
+
+    async def get_topic(self, name: str) -> Topic[Any]:
+        """Returns the Topic instance with the specified name.
+
+        Args:
+            name: Name of the Topic.
+
+        Returns:
+            Topic instance with the specified name.
+        """
+        return typing.cast("Topic[Any]", await self._get_or_create(TOPIC_SERVICE, name))
 
     async def create_vector_collection_config(
         self,
@@ -171,6 +270,30 @@ class HazelcastClient:
         """Returns the vector collection with the specified name (not implemented yet;
         vector collections need an Enterprise cluster)."""
         raise not_yet("VectorCollection")
+
+    async def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1) -> AsyncTransaction:
+        """Creates a new transaction owned by the calling asyncio task (not in the
+        official asyncio client).
+
+        Nothing is sent before it begins: ``async with await
+        client.new_transaction() as t:`` begins it, commits it when the block ends
+        normally and rolls it back when the block raises.
+
+        Args:
+            timeout: Maximum lifespan of the transaction in seconds; the members
+                roll it back when it is exceeded.
+            durability: Number of members backing the transaction log up.
+            type: ``hazelcast.transaction.TWO_PHASE`` (the default) or
+                ``hazelcast.transaction.ONE_PHASE``.
+
+        Returns:
+            A new, not yet begun transaction.
+
+        Raises:
+            IllegalStateError: If the client has no connection to a member.
+        """
+        manager = TransactionManager(self._runtime.context)
+        return AsyncTransaction(manager.new_transaction(timeout, durability, type))
 
     async def add_distributed_object_listener(self, listener_func: Callable[[DistributedObjectEvent], None]) -> str:
         """Adds a listener which will be notified when a new distributed object is
@@ -235,14 +358,14 @@ class HazelcastClient:
         return self._runtime.cluster_service
 
     @property
-    def cp_subsystem(self) -> Any:
-        """CP Subsystem data structures (not implemented yet)."""
-        raise not_yet("The CP subsystem")
+    def cp_subsystem(self) -> CPSubsystem:
+        """CPSubsystem: The CP Subsystem's data structures (AtomicLong, FencedLock...)."""
+        return self._cp_subsystem
 
     @property
-    def sql(self) -> Any:
-        """The SQL service (not implemented yet)."""
-        raise not_yet("SQL")
+    def sql(self) -> SqlService:
+        """SqlService: Runs SQL statements on the cluster."""
+        return self._sql_service
 
     @property
     def config(self) -> Config:
@@ -251,6 +374,14 @@ class HazelcastClient:
     async def shutdown(self) -> None:
         """Shuts down this HazelcastClient: closes every connection and cancels its
         timers. Pending operations fail with HazelcastClientNotActiveError."""
+        if self._runtime.internal_lifecycle.shut_down:
+            return
+        # The members release what the CP sessions hold at once instead of after
+        # their time to live; waited for briefly.
+        try:
+            await asyncio.wait_for(asyncio.shield(self._runtime.cp_proxy_manager.shutdown()), 5.0)
+        except Exception:  # pylint: disable=broad-except
+            pass  # the sessions expire on the members by themselves
         if not self._runtime.begin_shutdown():
             return
         self._transport.shutdown()

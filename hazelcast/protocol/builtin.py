@@ -724,7 +724,7 @@ def _decode_cn_fixed(msg: InboundMessage, size: int, read: Callable[[bytes, int]
     buf = msg.next_frame().buf
     kind, count = _CN_HEADER.unpack_from(buf, 0)
     if kind == _CN_NULL_ONLY:
-        return [None] * count
+        return _Nulls(count)  # type: ignore[return-value]  # made a list by SqlPageCodec.decode
     position = _CN_HEADER.size
     if kind == _CN_NOT_NULL_ONLY:
         return [read(buf, position + i * size) for i in range(count)]
@@ -750,9 +750,13 @@ def _decode_big_decimal(msg: InboundMessage) -> decimal.Decimal:
 
 
 def _decode_json(msg: InboundMessage) -> HazelcastJsonValue:
+    # A HazelcastJsonValue is a custom type: its string sits between begin and end frames.
     from hazelcast.core import HazelcastJsonValue
 
-    return HazelcastJsonValue(StringCodec.decode(msg))
+    msg.skip_frame()
+    value = HazelcastJsonValue(StringCodec.decode(msg))
+    CodecUtil.fast_forward_to_end_frame(msg)
+    return value
 
 
 # SQL column type id -> (item size, reader) for the fixed-size column types.
@@ -792,14 +796,52 @@ class SqlPageCodec:
                 columns.append(_decode_cn_fixed(msg, fixed[0], fixed[1]))
             elif type_id == _SQL_NULL_COLUMN:
                 count = _INT.unpack_from(msg.next_frame().buf, 0)[0]
-                columns.append([None] * count)
+                columns.append(_Nulls(count))  # type: ignore[arg-type]  # made a list below
             else:
                 decoder = _SQL_FRAME_COLUMNS.get(type_id)
                 if decoder is None:
                     raise ValueError("unknown SQL column type id %d" % type_id)
                 columns.append(ListMultiFrameCodec.decode_contains_nullable(msg, decoder))
         CodecUtil.fast_forward_to_end_frame(msg)
-        return SqlPage(column_type_ids, columns, is_last)
+        return SqlPage(column_type_ids, _fill_null_columns(columns), is_last)
+
+
+class _Nulls:
+    """A column of nulls as it arrives: only a count, 4 bytes for any number
+    of rows. Made a list once the page's row count is known, so that a
+    member cannot make the client allocate by a number it sends."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, count: int):
+        self.count = count
+
+
+# An SQL page holds at most cursor_buffer_size rows; a page of only null
+# columns carries no row bytes to bound its row count by.
+_MAX_NULL_ONLY_ROWS = 1 << 20
+
+
+def _fill_null_columns(columns: List[Any]) -> List[List[Any]]:
+    rows = None
+    for column in columns:
+        if not isinstance(column, _Nulls):
+            rows = len(column)
+            break
+    result = []
+    for column in columns:
+        if isinstance(column, _Nulls):
+            count = column.count
+            if count < 0 or (rows is not None and count != rows) or (rows is None and count > _MAX_NULL_ONLY_ROWS):
+                raise ValueError(
+                    "invalid SQL page: a null column of %d rows%s"
+                    % (count, "" if rows is None else " beside columns of %d" % rows)
+                )
+            column = [None] * count
+        elif len(column) != rows:
+            raise ValueError("invalid SQL page: columns of %s and %d rows" % (rows, len(column)))
+        result.append(column)
+    return result
 
 
 # --- error responses ----------------------------------------------------------------

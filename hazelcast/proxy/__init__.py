@@ -10,6 +10,17 @@ from hazelcast.invocation import Invocation
 from hazelcast.protocol.codec import client_create_proxy_codec, client_destroy_proxy_codec
 from hazelcast.proxy.base import Proxy
 from hazelcast.proxy.map import create_map_proxy
+from hazelcast.proxy.pn_counter import create_pn_counter_proxy
+from hazelcast.proxy.flake_id_generator import create_flake_id_generator_proxy
+from hazelcast.proxy.executor import create_executor_proxy
+from hazelcast.proxy.queue import create_queue_proxy
+from hazelcast.proxy.list import create_list_proxy
+from hazelcast.proxy.set import create_set_proxy
+from hazelcast.proxy.multi_map import create_multi_map_proxy
+from hazelcast.proxy.replicated_map import create_replicated_map_proxy
+from hazelcast.proxy.reliable_topic import ReliableTopic
+from hazelcast.proxy.ringbuffer import Ringbuffer
+from hazelcast.proxy.topic import Topic
 
 if typing.TYPE_CHECKING:
     from hazelcast.proxy.context import ClientContext
@@ -32,6 +43,17 @@ VECTOR_SERVICE = "hz:service:vector"
 # structures register here as they are written.
 _proxy_init: typing.Dict[str, typing.Callable[[str, str, "ClientContext"], Proxy[typing.Any]]] = {
     MAP_SERVICE: create_map_proxy,
+    PN_COUNTER_SERVICE: create_pn_counter_proxy,
+    FLAKE_ID_GENERATOR_SERVICE: create_flake_id_generator_proxy,
+    EXECUTOR_SERVICE: create_executor_proxy,
+    QUEUE_SERVICE: create_queue_proxy,
+    LIST_SERVICE: create_list_proxy,
+    SET_SERVICE: create_set_proxy,
+    MULTI_MAP_SERVICE: create_multi_map_proxy,
+    REPLICATED_MAP_SERVICE: create_replicated_map_proxy,
+    TOPIC_SERVICE: Topic,
+    RINGBUFFER_SERVICE: Ringbuffer,
+    RELIABLE_TOPIC_SERVICE: ReliableTopic,
 }
 
 
@@ -68,9 +90,12 @@ class ProxyManager:
 
         Raises:
             ValueError: If no proxy type is known for ``service_name``.
+            TypeError: If ``name`` is not a ``str``.
         """
         ns = (service_name, name)
         proxy = self._proxies.get(ns)
+        if proxy is None and not isinstance(name, str):
+            raise TypeError("the name of a distributed object must be a str, got %r" % (name,))
         if proxy is not None:
             return ImmediateFuture(proxy)
         factory = _proxy_init.get(service_name)
@@ -142,4 +167,5 @@ class ProxyManager:
 
     def get_distributed_objects(self) -> typing.List[Proxy[typing.Any]]:
         """Returns the proxies created by this client so far."""
-        return list(self._proxies.values())
+        # Not list(...): importing hazelcast.proxy.list binds the name to that module here.
+        return [*self._proxies.values()]

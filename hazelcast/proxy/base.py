@@ -149,6 +149,48 @@ class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
         return invocation.future
 
 
+class TransactionalProxy:
+    """Provides an interface for all transactional distributed objects.
+
+    Every request goes on the connection the transaction was created on, with the
+    transaction's id and the id of the owner (thread or asyncio task) that began it.
+
+    Args:
+        name: Name of the distributed object.
+        transaction: The transaction the object takes part in.
+        context: The client context.
+    """
+
+    def __init__(self, name: str, transaction: typing.Any, context: "ClientContext"):
+        self.name = name
+        self.transaction = transaction
+        self._context = context
+        self._invoke_invocation = context.invocation_service.invoke
+        serialization_service = context.serialization_service
+        self._to_object = serialization_service.to_object
+        self._to_data: typing.Callable[[typing.Any], Data] = serialization_service.to_data  # type: ignore[assignment]
+
+    def _invoke(
+        self, request: typing.Any, response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler
+    ) -> Future[typing.Any]:
+        invocation = Invocation(request, connection=self.transaction.connection, response_handler=response_handler)
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def _object_handler(self, decode: typing.Callable[[typing.Any], typing.Any]) -> typing.Callable[[typing.Any], typing.Any]:
+        # A response handler turning the decoded Data into an object.
+        to_object = self._to_object
+        return lambda message: to_object(decode(message))
+
+    def _list_handler(self, decode: typing.Callable[[typing.Any], typing.Any]) -> typing.Callable[[typing.Any], typing.Any]:
+        # A response handler turning the decoded list of Data into a list of objects.
+        to_object = self._to_object
+        return lambda message: [to_object(item) for item in decode(message)]
+
+    def __repr__(self) -> str:
+        return '%s(name="%s")' % (type(self).__name__, self.name)
+
+
 def _string_partition_key(name: str) -> str:
     # "name@key" places the object on the partition of "key", as members do.
     at = name.find("@")

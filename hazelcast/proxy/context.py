@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import typing
 from typing import Any, Callable
+
+from hazelcast.near_cache import NearCacheManager
 
 if typing.TYPE_CHECKING:
     from hazelcast.cluster import ClusterService
@@ -56,5 +59,10 @@ class ClientContext:
         self.compact_schema_service = compact_schema_service
         self.caller_id = caller_id
         self.proxy_manager: "ProxyManager" = None  # type: ignore[assignment]  # set once created
+        # Reference ids of lock requests (Map, MultiMap), as the official client sends
+        # them: 1, 2, 3... per client. next() on a count is atomic under the GIL.
+        self.lock_reference_id_generator: "itertools.count[int]" = itertools.count(1)
         # Response decoders shared by the client's Map proxies (built on first use).
         self._map_response_handlers: Any = None
+        # The Near Caches of the client's maps (see hazelcast.near_cache).
+        self.near_cache_manager = NearCacheManager(config, serialization_service, self)

@@ -3,49 +3,90 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import typing
 
 from hazelcast.compact import schema_aware
 from hazelcast.future import Future, ImmediateFuture, combine_futures
 from hazelcast.protocol.codec import (
+    map_add_entry_listener_codec,
+    map_add_index_codec,
+    map_add_interceptor_codec,
+    map_add_near_cache_invalidation_listener_codec,
+    map_aggregate_codec,
+    map_aggregate_with_predicate_codec,
+    map_add_entry_listener_to_key_codec,
+    map_add_entry_listener_to_key_with_predicate_codec,
+    map_add_entry_listener_with_predicate_codec,
     map_clear_codec,
     map_contains_key_codec,
     map_contains_value_codec,
     map_delete_codec,
+    map_entries_with_paging_predicate_codec,
+    map_entries_with_predicate_codec,
     map_entry_set_codec,
     map_evict_all_codec,
     map_evict_codec,
     map_execute_on_all_keys_codec,
     map_execute_on_key_codec,
     map_execute_on_keys_codec,
+    map_execute_with_predicate_codec,
     map_flush_codec,
+    map_force_unlock_codec,
     map_get_all_codec,
     map_get_codec,
     map_get_entry_view_codec,
     map_is_empty_codec,
+    map_is_locked_codec,
     map_key_set_codec,
+    map_key_set_with_paging_predicate_codec,
+    map_key_set_with_predicate_codec,
     map_load_all_codec,
     map_load_given_keys_codec,
+    map_lock_codec,
     map_put_all_codec,
     map_put_codec,
     map_put_if_absent_codec,
     map_put_if_absent_with_max_idle_codec,
     map_put_transient_codec,
     map_put_transient_with_max_idle_codec,
+    map_project_codec,
+    map_project_with_predicate_codec,
     map_put_with_max_idle_codec,
+    map_remove_all_codec,
     map_remove_codec,
+    map_remove_entry_listener_codec,
     map_remove_if_same_codec,
+    map_remove_interceptor_codec,
     map_replace_codec,
     map_replace_if_same_codec,
     map_set_codec,
     map_set_ttl_codec,
     map_set_with_max_idle_codec,
     map_size_codec,
+    map_try_lock_codec,
     map_try_put_codec,
     map_try_remove_codec,
+    map_unlock_codec,
     map_values_codec,
+    map_values_with_paging_predicate_codec,
+    map_values_with_predicate_codec,
 )
-from hazelcast.proxy.base import Proxy
+from hazelcast.invocation import Invocation
+from hazelcast.near_cache import _MISS
+from hazelcast.aggregator import Aggregator
+from hazelcast.config import IndexConfig, IndexType, IndexUtil
+from hazelcast.predicate import PagingPredicate, Predicate, _PagingPredicate
+from hazelcast.projection import Projection
+from hazelcast.protocol import AnchorDataListHolder, PagingPredicateHolder
+from hazelcast.protocol.codec.custom.bitmap_index_options_codec import BitmapIndexOptions as _BitmapIndexOptionsHolder
+from hazelcast.protocol.codec.custom.index_config_codec import IndexConfig as _IndexConfigHolder
+from hazelcast.protocol.codec.custom.b_tree_index_config_codec import BTreeIndexConfig as _BTreeIndexConfig
+from hazelcast.protocol.codec.custom.capacity_codec import Capacity as _Capacity
+from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfig as _MemoryTierConfig
+from hazelcast.util import IterationType, seconds_to_millis
+from hazelcast.proxy._entry_listener import register_entry_listener
+from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy, _no_op_response_handler
 
 if typing.TYPE_CHECKING:
     from hazelcast.core import SimpleEntryView
@@ -53,18 +94,19 @@ if typing.TYPE_CHECKING:
 
 KeyType = typing.TypeVar("KeyType")
 ValueType = typing.TypeVar("ValueType")
+ProjectionType = typing.TypeVar("ProjectionType")
 
 EntryEventCallable = typing.Callable[[typing.Any], None]
 
 _KEY_NONE = "key can't be None"
+# Lock requests wait on the member as long as the lock is held elsewhere.
+_NO_TIMEOUT = float("inf")
 _VALUE_NONE = "value can't be None"
 
 
-def _to_millis(seconds: typing.Optional[float]) -> int:
+def _to_millis(seconds: typing.Optional[float], argument: str = "seconds") -> int:
     # None means "not given": -1 tells the member to use the map config's default.
-    if seconds is None:
-        return -1
-    return int(seconds * 1000)
+    return seconds_to_millis(seconds, argument)
 
 
 def _return_none(future: Future) -> None:
@@ -110,6 +152,23 @@ class _ResponseHandlers:
             "_execute_on_all_keys_handler": _entry_list_handler(
                 map_execute_on_all_keys_codec.decode_response, to_object
             ),
+            # queries
+            "_key_set_with_predicate_handler": _list_handler(map_key_set_with_predicate_codec.decode_response, to_object),
+            "_values_with_predicate_handler": _list_handler(map_values_with_predicate_codec.decode_response, to_object),
+            "_entry_set_with_predicate_handler": _entry_list_handler(
+                map_entries_with_predicate_codec.decode_response, to_object
+            ),
+            "_execute_with_predicate_handler": _entry_list_handler(
+                map_execute_with_predicate_codec.decode_response, to_object
+            ),
+            "_aggregate_handler": _object_handler(map_aggregate_codec.decode_response, to_object),
+            "_aggregate_with_predicate_handler": _object_handler(
+                map_aggregate_with_predicate_codec.decode_response, to_object
+            ),
+            "_project_handler": _list_handler(map_project_codec.decode_response, to_object),
+            "_project_with_predicate_handler": _list_handler(
+                map_project_with_predicate_codec.decode_response, to_object
+            ),
         }
 
 
@@ -126,6 +185,20 @@ def _list_handler(decode: typing.Callable, to_object: typing.Callable) -> typing
         return [to_object(item) for item in decode(message)]
 
     return handler
+
+
+# The members' defaults (16 KB pages, 256 MB memory tier; units are MemoryUnit
+# ids: 1 KILOBYTES, 2 MEGABYTES): a member of 5.x reads a null B-tree config as an
+# error, and a client without B-tree options sends none.
+_DEFAULT_B_TREE_INDEX_CONFIG = _BTreeIndexConfig(_Capacity(16, 1), _MemoryTierConfig(_Capacity(256, 2)))
+
+
+def _objects(items: list, to_object: typing.Callable) -> list:
+    return [to_object(item) for item in items]
+
+
+def _entry_objects(items: list, to_object: typing.Callable) -> list:
+    return [(to_object(k), to_object(v)) for k, v in items]
 
 
 def _entry_list_handler(decode: typing.Callable, to_object: typing.Callable) -> typing.Callable:
@@ -168,6 +241,14 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
     _execute_on_key_handler: _Handler
     _execute_on_keys_handler: _Handler
     _execute_on_all_keys_handler: _Handler
+    _key_set_with_predicate_handler: _Handler
+    _values_with_predicate_handler: _Handler
+    _entry_set_with_predicate_handler: _Handler
+    _execute_with_predicate_handler: _Handler
+    _aggregate_handler: _Handler
+    _aggregate_with_predicate_handler: _Handler
+    _project_handler: _Handler
+    _project_with_predicate_handler: _Handler
 
     def __init__(self, service_name: str, name: str, context: "ClientContext"):
         super().__init__(service_name, name, context)
@@ -178,6 +259,9 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             handlers = _ResponseHandlers(self._to_object)
             context._map_response_handlers = handlers
         self.__dict__.update(handlers.by_attribute)
+        # The reference ids of lock requests: one sequence per client (1, 2, 3...),
+        # as the official client sends them; the member recognises a retried request.
+        self._lock_reference_ids = context.lock_reference_id_generator
 
     # -- single-key operations -------------------------------------------------
 
@@ -239,11 +323,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_put_codec.encode_request(
-                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
             return self._invoke_on_key(request, key_data, self._put_handler)
         request = map_put_with_max_idle_codec.encode_request(
-            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl), _to_millis(max_idle)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl"), _to_millis(max_idle, "max_idle")
         )
         return self._invoke_on_key(request, key_data, self._put_max_idle_handler)
 
@@ -281,7 +365,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_set_codec.encode_request(
-                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
         else:
             request = map_set_with_max_idle_codec.encode_request(
@@ -289,8 +373,8 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
                 key_data,
                 value_data,
                 self._caller_id(),
-                _to_millis(ttl),
-                _to_millis(max_idle),
+                _to_millis(ttl, "ttl"),
+                _to_millis(max_idle, "max_idle"),
             )
         return self._invoke_on_key(request, key_data)
 
@@ -331,11 +415,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = to_data(value)
         if max_idle is None:
             request = map_put_if_absent_codec.encode_request(
-                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
             return self._invoke_on_key(request, key_data, self._put_if_absent_handler)
         request = map_put_if_absent_with_max_idle_codec.encode_request(
-            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl), _to_millis(max_idle)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl"), _to_millis(max_idle, "max_idle")
         )
         return self._invoke_on_key(request, key_data, self._put_if_absent_max_idle_handler)
 
@@ -371,7 +455,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         value_data = self._to_data(value)
         if max_idle is None:
             request = map_put_transient_codec.encode_request(
-                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl)
+                self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
         else:
             request = map_put_transient_with_max_idle_codec.encode_request(
@@ -379,8 +463,8 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
                 key_data,
                 value_data,
                 self._caller_id(),
-                _to_millis(ttl),
-                _to_millis(max_idle),
+                _to_millis(ttl, "ttl"),
+                _to_millis(max_idle, "max_idle"),
             )
         return self._invoke_on_key(request, key_data)
 
@@ -544,7 +628,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         if ttl is None:
             raise AssertionError("ttl can't be None")
         key_data = self._to_data(key)
-        request = map_set_ttl_codec.encode_request(self.name, key_data, _to_millis(ttl))
+        request = map_set_ttl_codec.encode_request(self.name, key_data, _to_millis(ttl, "ttl"))
         return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
 
     @schema_aware
@@ -570,7 +654,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         key_data = self._to_data(key)
         value_data = self._to_data(value)
         request = map_try_put_codec.encode_request(
-            self.name, key_data, value_data, self._caller_id(), _to_millis(timeout)
+            self.name, key_data, value_data, self._caller_id(), _to_millis(timeout, "timeout")
         )
         return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
 
@@ -593,7 +677,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
         request = map_try_remove_codec.encode_request(
-            self.name, key_data, self._caller_id(), _to_millis(timeout)
+            self.name, key_data, self._caller_id(), _to_millis(timeout, "timeout")
         )
         return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
 
@@ -618,7 +702,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         return self._invoke_on_key(request, key_data, map_evict_codec.decode_response)
 
     @schema_aware
-    def get_entry_view(self, key: KeyType) -> Future[typing.Optional["SimpleEntryView"]]:
+    def get_entry_view(self, key: KeyType) -> Future[typing.Optional["SimpleEntryView[KeyType, ValueType]"]]:
         """Returns a snapshot of the entry of the key, with its statistics.
 
         Args:
@@ -727,10 +811,17 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             request = map_load_all_codec.encode_request(self.name, replace_existing_values)
         return self._invoke(request)
 
-    def key_set(self, predicate: typing.Any = None) -> Future[typing.List[KeyType]]:
-        """Returns a list of the keys of this map.
+    @schema_aware
+    def key_set(self, predicate: typing.Optional[Predicate] = None) -> Future[typing.List[KeyType]]:
+        """Returns a list of the keys of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the keys of its
+        current page are returned, in the predicate's order, and the predicate
+        remembers where the page ended (see
+        :class:`~hazelcast.predicate.PagingPredicate`).
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -738,15 +829,23 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Returns:
             The keys.
         """
-        if predicate is not None:
-            raise _not_yet("key_set with a predicate", "predicates")
-        request = map_key_set_codec.encode_request(self.name)
-        return self._invoke(request, self._key_set_handler)
+        if predicate is None:
+            request = map_key_set_codec.encode_request(self.name)
+            return self._invoke(request, self._key_set_handler)
+        if isinstance(predicate, _PagingPredicate):
+            return self._query_page(predicate, IterationType.KEY, map_key_set_with_paging_predicate_codec, _objects)
+        request = map_key_set_with_predicate_codec.encode_request(self.name, self._to_data(predicate))
+        return self._invoke(request, self._key_set_with_predicate_handler)
 
-    def values(self, predicate: typing.Any = None) -> Future[typing.List[ValueType]]:
-        """Returns a list of the values of this map.
+    @schema_aware
+    def values(self, predicate: typing.Optional[Predicate] = None) -> Future[typing.List[ValueType]]:
+        """Returns a list of the values of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the values of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -754,17 +853,25 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Returns:
             The values.
         """
-        if predicate is not None:
-            raise _not_yet("values with a predicate", "predicates")
-        request = map_values_codec.encode_request(self.name)
-        return self._invoke(request, self._values_handler)
+        if predicate is None:
+            request = map_values_codec.encode_request(self.name)
+            return self._invoke(request, self._values_handler)
+        if isinstance(predicate, _PagingPredicate):
+            return self._query_page(predicate, IterationType.VALUE, map_values_with_paging_predicate_codec, _objects)
+        request = map_values_with_predicate_codec.encode_request(self.name, self._to_data(predicate))
+        return self._invoke(request, self._values_with_predicate_handler)
 
+    @schema_aware
     def entry_set(
-        self, predicate: typing.Any = None
+        self, predicate: typing.Optional[Predicate] = None
     ) -> Future[typing.List[typing.Tuple[KeyType, ValueType]]]:
-        """Returns a list of the ``(key, value)`` pairs of this map.
+        """Returns a list of the ``(key, value)`` pairs of this map, or of the
+        entries a predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the entries of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -772,10 +879,55 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Returns:
             The entries as ``(key, value)`` tuples.
         """
-        if predicate is not None:
-            raise _not_yet("entry_set with a predicate", "predicates")
-        request = map_entry_set_codec.encode_request(self.name)
-        return self._invoke(request, self._entry_set_handler)
+        if predicate is None:
+            request = map_entry_set_codec.encode_request(self.name)
+            return self._invoke(request, self._entry_set_handler)
+        if isinstance(predicate, _PagingPredicate):
+            return self._query_page(
+                predicate, IterationType.ENTRY, map_entries_with_paging_predicate_codec, _entry_objects
+            )
+        request = map_entries_with_predicate_codec.encode_request(self.name, self._to_data(predicate))
+        return self._invoke(request, self._entry_set_with_predicate_handler)
+
+    def _query_page(
+        self,
+        predicate: _PagingPredicate,
+        iteration_type: int,
+        codec: typing.Any,
+        read_items: typing.Callable[[list, typing.Callable], list],
+    ) -> Future[typing.Any]:
+        # The member needs the anchors (last entry of each page seen so far) to
+        # find the requested page; it sends back the updated anchors, which the
+        # predicate keeps for its next page. They are set in the response
+        # handler, so the predicate is up to date when the future completes.
+        predicate.iteration_type = iteration_type
+        to_data = self._to_data
+        anchors = predicate.anchor_list
+        holder = PagingPredicateHolder(
+            AnchorDataListHolder(
+                [page for page, _ in anchors],
+                [(to_data(key), to_data(value)) for _, (key, value) in anchors],
+            ),
+            to_data(predicate._internal_predicate),
+            to_data(predicate.comparator),
+            predicate.page_size,
+            predicate.page,
+            iteration_type,
+            None,
+        )
+        to_object = self._to_object
+        decode = codec.decode_response
+
+        def handler(message: typing.Any) -> list:
+            response = decode(message)
+            anchor_holder = response["anchor_data_list"]
+            predicate.anchor_list = [
+                (page, (to_object(key), to_object(value)))
+                for page, (key, value) in zip(anchor_holder.anchor_page_list, anchor_holder.anchor_data_list)
+            ]
+            return read_items(response["response"], to_object)
+
+        return self._invoke(codec.encode_request(self.name, holder), handler)
 
     @schema_aware
     def put_all(self, map: typing.Dict[KeyType, ValueType]) -> Future[None]:
@@ -925,30 +1077,28 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 
     @schema_aware
     def execute_on_entries(
-        self, entry_processor: typing.Any, predicate: typing.Any = None
+        self, entry_processor: typing.Any, predicate: typing.Optional[Predicate] = None
     ) -> Future[typing.List[typing.Any]]:
         """Applies the user defined ``EntryProcessor`` to all the entries of
-        this map.
+        this map, or to the entries a predicate selects.
 
         Args:
             entry_processor: A serializable object whose Java counterpart,
                 registered on the members, implements
                 ``com.hazelcast.map.EntryProcessor``.
-            predicate: Predicate to select the entries with (not available
-                yet: must be ``None``).
+            predicate: Predicate to select the entries with (optional).
 
         Returns:
             The ``(key, result)`` pairs, one per processed entry.
-
-        Raises:
-            NotImplementedError: If a ``predicate`` is given: predicates are
-                not available yet.
         """
-        if predicate is not None:
-            raise _not_yet("execute_on_entries with a predicate", "predicates")
         processor_data = self._to_data(entry_processor)
-        request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
-        return self._invoke(request, self._execute_on_all_keys_handler)
+        if predicate is None:
+            request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
+            return self._invoke(request, self._execute_on_all_keys_handler)
+        request = map_execute_with_predicate_codec.encode_request(
+            self.name, processor_data, self._to_data(predicate)
+        )
+        return self._invoke(request, self._execute_with_predicate_handler)
 
     # -- not available yet ------------------------------------------------------
 
@@ -967,133 +1117,784 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         expired_func: typing.Optional[EntryEventCallable] = None,
         loaded_func: typing.Optional[EntryEventCallable] = None,
     ) -> Future[str]:
-        """Adds a continuous entry listener for this map (not available yet).
+        """Adds a continuous entry listener for this map.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        The listener stays registered until it is removed: on the members that
+        join later and on the cluster the client reconnects to. Each callback is
+        called with an :class:`~hazelcast.proxy.base.EntryEvent`, on the client's
+        event thread (the event loop for the asyncio client); the events of one
+        key come in the order the member applied them.
+
+        Args:
+            include_value: Whether the events carry the values (``value``,
+                ``old_value``, ``merging_value``); if ``False`` they are ``None``.
+            key: Only the events of this key are delivered (optional).
+            predicate: Only the events of the entries matching this predicate
+                are delivered (optional).
+            added_func: Called when an entry is added.
+            removed_func: Called when an entry is removed.
+            updated_func: Called when an entry is updated.
+            evicted_func: Called when an entry is evicted.
+            evict_all_func: Called when all entries are evicted (``evict_all``).
+            clear_all_func: Called when all entries are cleared (``clear``).
+            merged_func: Called when an entry is merged after a split-brain
+                (or a WAN replicated entry is merged).
+            expired_func: Called when an entry expires (time to live or max
+                idle reached).
+            loaded_func: Called when an entry is loaded from a MapLoader.
+
+        Returns:
+            The registration id, to pass to :meth:`remove_entry_listener`.
         """
-        raise _not_yet("add_entry_listener", "entry listeners")
+        return self._add_entry_listener(
+            include_value,
+            key,
+            predicate,
+            {
+                EntryEventType.ADDED: added_func,
+                EntryEventType.REMOVED: removed_func,
+                EntryEventType.UPDATED: updated_func,
+                EntryEventType.EVICTED: evicted_func,
+                EntryEventType.EVICT_ALL: evict_all_func,
+                EntryEventType.CLEAR_ALL: clear_all_func,
+                EntryEventType.MERGED: merged_func,
+                EntryEventType.EXPIRED: expired_func,
+                EntryEventType.LOADED: loaded_func,
+            },
+        )
+
+    @schema_aware
+    def _add_entry_listener(
+        self,
+        include_value: bool,
+        key: typing.Any,
+        predicate: typing.Any,
+        callbacks: typing.Dict[int, typing.Optional[EntryEventCallable]],
+    ) -> Future[str]:
+        flags = 0
+        for event_type, func in callbacks.items():
+            if func is not None:
+                flags |= event_type
+        # A smart client registers on every member, each sending its own events only.
+        local_only = self._context.config.smart_routing
+        name = self.name
+        codec: typing.Any
+        if key is not None and predicate is not None:
+            codec = map_add_entry_listener_to_key_with_predicate_codec
+            request = codec.encode_request(
+                name, self._to_data(key), self._to_data(predicate), include_value, flags, local_only
+            )
+        elif key is not None:
+            codec = map_add_entry_listener_to_key_codec
+            request = codec.encode_request(name, self._to_data(key), include_value, flags, local_only)
+        elif predicate is not None:
+            codec = map_add_entry_listener_with_predicate_codec
+            request = codec.encode_request(name, self._to_data(predicate), include_value, flags, local_only)
+        else:
+            codec = map_add_entry_listener_codec
+            request = codec.encode_request(name, include_value, flags, local_only)
+
+        return register_entry_listener(self, request, codec, map_remove_entry_listener_codec, callbacks)
 
     def remove_entry_listener(self, registration_id: str) -> Future[bool]:
-        """Removes an entry listener (not available yet).
+        """Removes the entry listener of the registration id: no more events
+        reach it once the returned Future is done.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        Args:
+            registration_id: The id :meth:`add_entry_listener` gave.
+
+        Returns:
+            ``True`` if the listener was registered and is removed, ``False``
+            otherwise.
         """
-        raise _not_yet("remove_entry_listener", "entry listeners")
+        return self._context.listener_service.deregister_listener(registration_id)
 
     def add_index(
         self,
         attributes: typing.Optional[typing.Sequence[str]] = None,
-        index_type: typing.Union[int, str] = 0,
+        index_type: typing.Union[int, str] = 0,  # IndexType.SORTED
         name: typing.Optional[str] = None,
         bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ) -> Future[None]:
-        """Adds an index to this map (not available yet).
+        """Adds an index on attributes of the values (or keys) of this map, so
+        that queries on them run faster.
+
+        Every member indexes its entries, in parallel per partition, without
+        blocking the map; queries scan the entries until the index is built.
+        Adding an index that already exists does nothing.
+
+        Example:
+            >>> people = client.get_map("people").blocking()
+            >>> people.add_index(attributes=["age"])  # SORTED: equality and ranges
+            >>> people.add_index(attributes=["city"], index_type=IndexType.HASH)
+            >>> people.add_index(attributes=["active"], index_type=IndexType.BITMAP)
+
+        Args:
+            attributes: The indexed attributes (several make a composite index).
+            index_type: ``SORTED`` (the default), ``HASH`` or ``BITMAP``; see
+                :class:`~hazelcast.config.IndexType`.
+            name: Name of the index; by default made of the map name, the type
+                and the attributes.
+            bitmap_index_options: Options of a ``BITMAP`` index:
+
+                - **unique_key** (str): The attribute whose values identify the
+                  entries; by default the key (``QueryConstants.KEY_ATTRIBUTE_NAME``).
+                - **unique_key_transformation** (int|str): How those values
+                  become bitmap ids; by default ``OBJECT``; see
+                  :class:`~hazelcast.config.UniqueKeyTransformation`.
 
         Raises:
-            NotImplementedError: Always, until indexes are implemented.
+            ValueError: If no attribute is given, one is empty, repeated, or a
+                ``BITMAP`` index has several.
+            InvalidConfigurationError: If ``bitmap_index_options`` holds an
+                unknown option.
         """
-        raise _not_yet("add_index", "indexes")
+        config = IndexConfig.from_dict(
+            {
+                "name": name,
+                "type": index_type,
+                "attributes": list(attributes) if attributes is not None else None,
+                "bitmap_index_options": bitmap_index_options,
+            }
+        )
+        index = IndexUtil.validate_and_normalize(self.name, config)
+        options = index.bitmap_index_options
+        request = map_add_index_codec.encode_request(
+            self.name,
+            _IndexConfigHolder(
+                index.name,
+                index.type,
+                index.attributes,
+                _BitmapIndexOptionsHolder(options.unique_key, options.unique_key_transformation),
+                _DEFAULT_B_TREE_INDEX_CONFIG,
+            ),
+        )
+        return self._invoke(request)
 
+    @schema_aware
     def add_interceptor(self, interceptor: typing.Any) -> Future[str]:
-        """Adds an interceptor for this map (not available yet).
+        """Adds an interceptor to this map: the members call it around the
+        map's operations (``get``, ``put``, ``remove``), and it may change
+        what they store or return.
 
-        Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+        Args:
+            interceptor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.MapInterceptor``.
+
+        Returns:
+            The registration id of the interceptor, for :meth:`remove_interceptor`.
         """
-        raise _not_yet("add_interceptor", "interceptors")
+        request = map_add_interceptor_codec.encode_request(self.name, self._to_data(interceptor))
+        return self._invoke(request, map_add_interceptor_codec.decode_response)
 
     def remove_interceptor(self, registration_id: str) -> Future[bool]:
-        """Removes an interceptor of this map (not available yet).
+        """Removes an interceptor of this map.
+
+        Args:
+            registration_id: The id :meth:`add_interceptor` returned.
+
+        Returns:
+            ``True`` if the interceptor was removed, ``False`` if there was none
+            with that id.
 
         Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+            AssertionError: If ``registration_id`` is ``None``.
         """
-        raise _not_yet("remove_interceptor", "interceptors")
+        if registration_id is None:
+            raise AssertionError("Interceptor registration id should not be None")
+        request = map_remove_interceptor_codec.encode_request(self.name, registration_id)
+        return self._invoke(request, map_remove_interceptor_codec.decode_response)
 
-    def aggregate(self, aggregator: typing.Any, predicate: typing.Any = None) -> Future[typing.Any]:
-        """Applies an aggregation to the entries (not available yet).
+    @schema_aware
+    def aggregate(
+        self, aggregator: Aggregator[typing.Any], predicate: typing.Optional[Predicate] = None
+    ) -> Future[typing.Any]:
+        """Computes an aggregation over the entries of this map, or over the
+        entries a predicate selects; the members compute it, only the result
+        travels.
+
+        Example:
+            >>> from hazelcast.aggregator import int_avg
+            >>> from hazelcast.predicate import greater
+            >>> people.aggregate(int_avg("age"), greater("age", 18))
+
+        Args:
+            aggregator: The aggregator (see :mod:`hazelcast.aggregator`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The result of the aggregation.
 
         Raises:
-            NotImplementedError: Always, until aggregations are implemented.
+            AssertionError: If ``aggregator`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
-        raise _not_yet("aggregate", "aggregations")
+        if aggregator is None:
+            raise AssertionError("aggregator can't be None")
+        aggregator_data = self._to_data(aggregator)
+        if predicate is None:
+            request = map_aggregate_codec.encode_request(self.name, aggregator_data)
+            return self._invoke(request, self._aggregate_handler)
+        if isinstance(predicate, PagingPredicate):
+            raise AssertionError("a paging predicate cannot select the entries of an aggregation")
+        request = map_aggregate_with_predicate_codec.encode_request(
+            self.name, aggregator_data, self._to_data(predicate)
+        )
+        return self._invoke(request, self._aggregate_with_predicate_handler)
 
-    def project(self, projection: typing.Any, predicate: typing.Any = None) -> Future[typing.Any]:
-        """Applies a projection to the entries (not available yet).
+    @schema_aware
+    def project(
+        self, projection: Projection[ProjectionType], predicate: typing.Optional[Predicate] = None
+    ) -> Future[typing.List[ProjectionType]]:
+        """Applies a projection to each entry of this map, or to each entry a
+        predicate selects; the members compute it, only the projected values
+        travel.
+
+        Example:
+            >>> from hazelcast.projection import single_attribute
+            >>> people.project(single_attribute("name"))
+
+        Args:
+            projection: The projection (see :mod:`hazelcast.projection`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The projected values, one per entry, in no particular order.
 
         Raises:
-            NotImplementedError: Always, until projections are implemented.
+            AssertionError: If ``projection`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
-        raise _not_yet("project", "projections")
+        if projection is None:
+            raise AssertionError("Projection can't be None")
+        projection_data = self._to_data(projection)
+        if predicate is None:
+            request = map_project_codec.encode_request(self.name, projection_data)
+            return self._invoke(request, self._project_handler)
+        if isinstance(predicate, PagingPredicate):
+            raise AssertionError("a paging predicate cannot select the entries of a projection")
+        request = map_project_with_predicate_codec.encode_request(
+            self.name, projection_data, self._to_data(predicate)
+        )
+        return self._invoke(request, self._project_with_predicate_handler)
 
-    def remove_all(self, predicate: typing.Any) -> Future[None]:
-        """Removes the entries matching a predicate (not available yet).
+    @schema_aware
+    def remove_all(self, predicate: Predicate) -> Future[None]:
+        """Removes the entries a predicate selects.
+
+        Args:
+            predicate: Predicate to select the entries to remove.
 
         Raises:
-            NotImplementedError: Always, until predicates are implemented.
+            AssertionError: If ``predicate`` is ``None``.
         """
-        raise _not_yet("remove_all", "predicates")
+        if predicate is None:
+            raise AssertionError("predicate can't be None")
+        request = map_remove_all_codec.encode_request(self.name, self._to_data(predicate))
+        return self._invoke(request)
 
     def lock(self, key: KeyType, lease_time: typing.Optional[float] = None) -> Future[None]:
-        """Acquires the lock for the key (not available yet).
+        """Acquires the lock for the key, for ever or for the lease time.
+
+        The caller (the calling thread; for the asyncio client the task, or the
+        lock context it runs in) waits until the lock is free, however long
+        that takes: the request waits on the member, not in the client, and is
+        not bound by the invocation timeout. The lock exists whether the map
+        holds the key or not; while it is held, other callers' writes of the
+        key wait for it.
+
+        The lock is reentrant: locked N times, it must be unlocked N times. It
+        belongs to this map and key only, and it survives the loss of the
+        member owning the key (its backup takes over).
+
+        Warning:
+            Keys are compared by their serialized form, not by ``__eq__``.
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
-        raise _not_yet("lock", "map locks")
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        # The owner and the reference id are fixed here, before anything may be
+        # retried on another thread (a Compact schema sent first, a retry).
+        return self._lock(key, self._caller_id(), _to_millis(lease_time, "lease_time"), next(self._lock_reference_ids))
 
-    def try_lock(self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0) -> Future[bool]:
-        """Tries to acquire the lock for the key (not available yet).
+    @schema_aware
+    def _lock(self, key: KeyType, thread_id: int, lease: int, reference_id: int) -> Future[None]:
+        key_data = self._to_data(key)
+        request = map_lock_codec.encode_request(self.name, key_data, thread_id, lease, reference_id)
+        # Waits for as long as the lock is held elsewhere, as the official client does.
+        invocation = Invocation(
+            request,
+            partition_id=self._get_partition_id(key_data),
+            timeout=_NO_TIMEOUT,
+            response_handler=_no_op_response_handler,
+        )
+        self._invoke_invocation(invocation)
+        return invocation.future
+
+    def try_lock(
+        self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
+    ) -> Future[bool]:
+        """Tries to acquire the lock for the key.
+
+        Without a timeout it returns at once; with one, the caller waits up to
+        ``timeout`` seconds for the lock to be free (on the member, as
+        :meth:`lock` does, whatever the invocation timeout).
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
+            timeout: Seconds to wait for the lock.
+
+        Returns:
+            ``True`` if the lock was acquired, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
-        raise _not_yet("try_lock", "map locks")
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        return self._try_lock(
+            key, self._caller_id(), _to_millis(lease_time, "lease_time"), _to_millis(timeout, "timeout"), next(self._lock_reference_ids)
+        )
+
+    @schema_aware
+    def _try_lock(self, key: KeyType, thread_id: int, lease: int, timeout: int, reference_id: int) -> Future[bool]:
+        key_data = self._to_data(key)
+        request = map_try_lock_codec.encode_request(self.name, key_data, thread_id, lease, timeout, reference_id)
+        invocation = Invocation(
+            request,
+            partition_id=self._get_partition_id(key_data),
+            timeout=_NO_TIMEOUT,
+            response_handler=map_try_lock_codec.decode_response,
+        )
+        self._invoke_invocation(invocation)
+        return invocation.future
 
     def unlock(self, key: KeyType) -> Future[None]:
-        """Releases the lock for the key (not available yet).
+        """Releases the lock for the key, once (see :meth:`lock`: locks are
+        reentrant).
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
+            IllegalMonitorStateError: If the caller does not hold the lock.
         """
-        raise _not_yet("unlock", "map locks")
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        return self._unlock(key, self._caller_id(), next(self._lock_reference_ids))
+
+    @schema_aware
+    def _unlock(self, key: KeyType, thread_id: int, reference_id: int) -> Future[None]:
+        key_data = self._to_data(key)
+        request = map_unlock_codec.encode_request(self.name, key_data, thread_id, reference_id)
+        return self._invoke_on_key(request, key_data)
 
     def force_unlock(self, key: KeyType) -> Future[None]:
-        """Releases the lock for the key regardless of its owner (not available yet).
+        """Releases the lock for the key whoever holds it, however many times
+        it was locked.
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
-        raise _not_yet("force_unlock", "map locks")
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        return self._force_unlock(key, next(self._lock_reference_ids))
 
+    @schema_aware
+    def _force_unlock(self, key: KeyType, reference_id: int) -> Future[None]:
+        key_data = self._to_data(key)
+        request = map_force_unlock_codec.encode_request(self.name, key_data, reference_id)
+        return self._invoke_on_key(request, key_data)
+
+    @schema_aware
     def is_locked(self, key: KeyType) -> Future[bool]:
-        """Checks the lock for the key (not available yet).
+        """Checks whether the key is locked, by any caller.
+
+        Args:
+            key: The key to check.
+
+        Returns:
+            ``True`` if the lock of the key is held, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
-        raise _not_yet("is_locked", "map locks")
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        key_data = self._to_data(key)
+        request = map_is_locked_codec.encode_request(self.name, key_data)
+        return self._invoke_on_key(request, key_data, map_is_locked_codec.decode_response)
 
     def blocking(self) -> "BlockingMap[KeyType, ValueType]":
         """Returns a version of this proxy with only blocking method calls."""
         return BlockingMap(self)
 
 
+# -- the Map with a Near Cache -------------------------------------------------------
+
+_nc_logger = logging.getLogger(__name__)
+
+
+def _invalidate_key_after(future: Future, near_cache: typing.Any, key_data: typing.Any) -> typing.Any:
+    # Runs before the caller sees the outcome: a read after the write never finds
+    # the value cached before it (nor one fetched while the write was in flight).
+    near_cache.invalidate(key_data)
+    return future.result()
+
+
+def _invalidate_keys_after(future: Future, near_cache: typing.Any, key_data_list: typing.List[typing.Any]) -> typing.Any:
+    for key_data in key_data_list:
+        near_cache.invalidate(key_data)
+    return future.result()
+
+
+def _clear_after(future: Future, near_cache: typing.Any) -> typing.Any:
+    near_cache.clear()
+    return future.result()
+
+
+class MapFeatNearCache(Map[KeyType, ValueType]):
+    """A :class:`Map` proxy with a Near Cache: the values it reads are kept on the
+    client and later reads of their keys are served locally.
+
+    Every change made through this proxy invalidates the local copy of the changed
+    keys; changes made elsewhere reach it as invalidation events from the members
+    (when ``invalidate_on_change`` is set, the default), and lost events are
+    detected and repaired (see :mod:`hazelcast.internal.near_cache_repair`).
+    """
+
+    def __init__(self, service_name: str, name: str, context: "ClientContext"):
+        super().__init__(service_name, name, context)
+        manager = context.near_cache_manager
+        self._near_cache = manager.get_or_create_near_cache(name)
+        self._invalidation_listener_id: typing.Optional[str] = None
+        self._repairing_handler: typing.Any = None
+        self._destroyed = False
+        if self._near_cache.invalidate_on_change:
+            # Nothing is cached until invalidations can reach the cache.
+            self._near_cache.active = False
+            self._repairing_handler = manager.repairing_task().register_handler(self._near_cache)
+            self._add_near_cache_invalidation_listener()
+
+    # -- reads served from the Near Cache --------------------------------------------
+
+    @schema_aware
+    def get(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        key_data = self._to_data(key)
+        value = self._near_cache.get_value(key_data)
+        if value is not _MISS:
+            return ImmediateFuture(value)
+        return self._get_and_cache(key_data)
+
+    def _get_and_cache(self, key_data: typing.Any) -> Future[typing.Any]:
+        near_cache = self._near_cache
+        partition_id = self._get_partition_id(key_data)
+        request = map_get_codec.encode_request(self.name, key_data, self._caller_id())
+        reservation = near_cache.try_reserve(key_data, partition_id)
+        if reservation is None:
+            return self._invoke_on_partition(request, partition_id, self._get_handler)
+        to_object = self._to_object
+        decode = map_get_codec.decode_response
+
+        def handler(message: typing.Any) -> typing.Any:
+            value_data = decode(message)
+            value = to_object(value_data)
+            near_cache.publish(reservation, value_data, value)
+            return value
+
+        future = self._invoke_on_partition(request, partition_id, handler)
+        future.add_done_callback(lambda _: near_cache.cancel(reservation))
+        return future
+
+    @schema_aware
+    def contains_key(self, key: KeyType) -> Future[bool]:
+        if key is None:
+            raise AssertionError(_KEY_NONE)
+        key_data = self._to_data(key)
+        if self._near_cache.get_value_silently(key_data) is not _MISS:
+            return ImmediateFuture(True)
+        request = map_contains_key_codec.encode_request(self.name, key_data, self._caller_id())
+        return self._invoke_on_key(request, key_data, map_contains_key_codec.decode_response)
+
+    @schema_aware
+    def get_all(self, keys: typing.Sequence[KeyType]) -> Future[typing.Dict[KeyType, ValueType]]:
+        if keys is None:
+            raise AssertionError("keys can't be None")
+        if not keys:
+            return ImmediateFuture({})
+        near_cache = self._near_cache
+        to_data = self._to_data
+        get_partition_id = self._get_partition_id
+        found: typing.Dict[typing.Any, typing.Any] = {}
+        partition_to_keys: typing.Dict[int, list] = {}
+        for key in keys:
+            if key is None:
+                raise AssertionError(_KEY_NONE)
+            key_data = to_data(key)
+            value = near_cache.get_value(key_data)
+            if value is not _MISS:
+                found[key] = value
+                continue
+            partition_id = get_partition_id(key_data)
+            key_list = partition_to_keys.get(partition_id)
+            if key_list is None:
+                partition_to_keys[partition_id] = [key_data]
+            else:
+                key_list.append(key_data)
+        if not partition_to_keys:
+            return ImmediateFuture(found)
+
+        reservations: typing.Dict[typing.Any, typing.Any] = {}
+        for partition_id, key_list in partition_to_keys.items():
+            for key_data in key_list:
+                reservation = near_cache.try_reserve(key_data, partition_id)
+                if reservation is not None:
+                    reservations[key_data] = reservation
+        to_object = self._to_object
+        decode = map_get_all_codec.decode_response
+
+        def handler(message: typing.Any) -> list:
+            entries = []
+            for key_data, value_data in decode(message):
+                value = to_object(value_data)
+                reservation = reservations.get(key_data)
+                if reservation is not None:
+                    near_cache.publish(reservation, value_data, value)
+                entries.append((to_object(key_data), value))
+            return entries
+
+        def merge(combined: Future) -> dict:
+            for reservation in reservations.values():
+                near_cache.cancel(reservation)
+            result = dict(itertools.chain.from_iterable(combined.result()))
+            result.update(found)
+            return result
+
+        name = self.name
+        invoke = self._invoke_on_partition
+        futures = [
+            invoke(map_get_all_codec.encode_request(name, key_list), partition_id, handler)
+            for partition_id, key_list in partition_to_keys.items()
+        ]
+        return combine_futures(futures)._then(merge)
+
+    # -- changes: the local copy of a changed key is dropped ---------------------------
+
+    def _key_changed(self, key: typing.Any, call: typing.Callable[[], Future]) -> Future:
+        if key is None:
+            return call()  # raises the AssertionError of the plain Map
+        key_data = self._to_data(key)
+        near_cache = self._near_cache
+        near_cache.invalidate(key_data)
+        return call()._then(_invalidate_key_after, near_cache, key_data)
+
+    def _all_changed(self, call: typing.Callable[[], Future]) -> Future:
+        near_cache = self._near_cache
+        near_cache.clear()
+        return call()._then(_clear_after, near_cache)
+
+    @schema_aware
+    def put(
+        self,
+        key: KeyType,
+        value: ValueType,
+        ttl: typing.Optional[float] = None,
+        max_idle: typing.Optional[float] = None,
+    ) -> Future[typing.Optional[ValueType]]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put(key, value, ttl, max_idle))
+
+    @schema_aware
+    def set(
+        self,
+        key: KeyType,
+        value: ValueType,
+        ttl: typing.Optional[float] = None,
+        max_idle: typing.Optional[float] = None,
+    ) -> Future[None]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).set(key, value, ttl, max_idle))
+
+    @schema_aware
+    def put_if_absent(
+        self,
+        key: KeyType,
+        value: ValueType,
+        ttl: typing.Optional[float] = None,
+        max_idle: typing.Optional[float] = None,
+    ) -> Future[typing.Optional[ValueType]]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put_if_absent(key, value, ttl, max_idle))
+
+    @schema_aware
+    def put_transient(
+        self,
+        key: KeyType,
+        value: ValueType,
+        ttl: typing.Optional[float] = None,
+        max_idle: typing.Optional[float] = None,
+    ) -> Future[None]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put_transient(key, value, ttl, max_idle))
+
+    @schema_aware
+    def remove(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).remove(key))
+
+    @schema_aware
+    def delete(self, key: KeyType) -> Future[None]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).delete(key))
+
+    @schema_aware
+    def remove_if_same(self, key: KeyType, value: ValueType) -> Future[bool]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).remove_if_same(key, value))
+
+    @schema_aware
+    def replace(self, key: KeyType, value: ValueType) -> Future[typing.Optional[ValueType]]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).replace(key, value))
+
+    @schema_aware
+    def replace_if_same(self, key: KeyType, old_value: ValueType, new_value: ValueType) -> Future[bool]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).replace_if_same(key, old_value, new_value))
+
+    @schema_aware
+    def set_ttl(self, key: KeyType, ttl: float) -> Future[None]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).set_ttl(key, ttl))
+
+    @schema_aware
+    def try_put(self, key: KeyType, value: ValueType, timeout: float = 0) -> Future[bool]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).try_put(key, value, timeout))
+
+    @schema_aware
+    def try_remove(self, key: KeyType, timeout: float = 0) -> Future[bool]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).try_remove(key, timeout))
+
+    @schema_aware
+    def evict(self, key: KeyType) -> Future[bool]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).evict(key))
+
+    @schema_aware
+    def execute_on_key(self, key: KeyType, entry_processor: typing.Any) -> Future[typing.Any]:
+        return self._key_changed(key, lambda: super(MapFeatNearCache, self).execute_on_key(key, entry_processor))
+
+    @schema_aware
+    def put_all(self, map: typing.Dict[KeyType, ValueType]) -> Future[None]:
+        if not map:
+            return super().put_all(map)
+        key_data_list = [self._to_data(key) for key in map if key is not None]
+        near_cache = self._near_cache
+        for key_data in key_data_list:
+            near_cache.invalidate(key_data)
+        return super().put_all(map)._then(_invalidate_keys_after, near_cache, key_data_list)
+
+    @schema_aware
+    def execute_on_keys(
+        self, keys: typing.Sequence[KeyType], entry_processor: typing.Any
+    ) -> Future[typing.List[typing.Any]]:
+        keys = list(keys)  # read twice
+        key_data_list = [self._to_data(key) for key in keys if key is not None]
+        near_cache = self._near_cache
+        for key_data in key_data_list:
+            near_cache.invalidate(key_data)
+        return super().execute_on_keys(keys, entry_processor)._then(_invalidate_keys_after, near_cache, key_data_list)
+
+    def clear(self) -> Future[None]:
+        return self._all_changed(lambda: super(MapFeatNearCache, self).clear())
+
+    def evict_all(self) -> Future[None]:
+        return self._all_changed(lambda: super(MapFeatNearCache, self).evict_all())
+
+    def load_all(
+        self,
+        keys: typing.Optional[typing.Sequence[KeyType]] = None,
+        replace_existing_values: bool = True,
+    ) -> Future[None]:
+        return self._all_changed(lambda: super(MapFeatNearCache, self).load_all(keys, replace_existing_values))
+
+    def execute_on_entries(
+        self, entry_processor: typing.Any, predicate: typing.Optional["Predicate"] = None
+    ) -> Future[typing.List[typing.Any]]:
+        return self._all_changed(lambda: super(MapFeatNearCache, self).execute_on_entries(entry_processor, predicate))
+
+    def remove_all(self, predicate: "Predicate") -> Future[None]:
+        return self._all_changed(lambda: super(MapFeatNearCache, self).remove_all(predicate))
+
+    # -- invalidation listener ---------------------------------------------------------
+
+    def _add_near_cache_invalidation_listener(self) -> None:
+        codec = map_add_near_cache_invalidation_listener_codec
+        name = self.name
+        handler = self._repairing_handler
+        handle_one = handler.handle
+        handle_batch = handler.handle_batch
+        request = codec.encode_request(name, EntryEventType.INVALIDATION, self._context.config.smart_routing)
+
+        def handle(message: typing.Any) -> None:
+            codec.handle(message, handle_one, handle_batch)
+
+        future = self._context.listener_service.register_listener(
+            request,
+            codec.decode_response,
+            lambda registration_id: map_remove_entry_listener_codec.encode_request(name, registration_id),
+            handle,
+        )
+        future.add_done_callback(self._on_listener_registered)
+
+    def _on_listener_registered(self, future: Future) -> None:
+        if self._destroyed:
+            if future.is_success():
+                self._context.listener_service.deregister_listener(future.result())
+            return
+        if not future.is_success():
+            # The map stays correct without its Near Cache; try again shortly.
+            _nc_logger.warning(
+                "Could not register the near cache invalidation listener of map %r: %s; retrying",
+                self.name,
+                future.exception(),
+            )
+            self._context.transport.call_later(1.0, self._retry_listener)
+            return
+        self._invalidation_listener_id = future.result()
+        self._near_cache.active = True
+        self._context.near_cache_manager.repairing_task().initialize([self._repairing_handler])
+
+    def _retry_listener(self) -> None:
+        if not self._destroyed and self._context.lifecycle_service.is_running():
+            self._add_near_cache_invalidation_listener()
+
+    def _on_destroy(self) -> None:
+        self._destroyed = True
+        registration_id = self._invalidation_listener_id
+        self._invalidation_listener_id = None
+        if registration_id is not None:
+            self._context.listener_service.deregister_listener(registration_id)
+        self._context.near_cache_manager.destroy_near_cache(self.name)
+        super()._on_destroy()
+
+
 def create_map_proxy(service_name: str, name: str, context: "ClientContext") -> "Map[typing.Any, typing.Any]":
-    """Creates the Map proxy for ``name``.
+    """Creates the Map proxy for ``name``: a :class:`MapFeatNearCache` if a Near
+    Cache is configured for it (by its exact name or a ``*`` pattern), else a
+    :class:`Map`.
 
     Raises:
-        NotImplementedError: If a near cache is configured for the map: near
-            caches are not available yet.
+        InvalidConfigurationError: If two Near Cache patterns match the name
+            equally well.
     """
-    near_caches = context.config.near_caches
-    if near_caches and name in near_caches:
-        raise NotImplementedError(
-            "near cache configured for map %r is not available yet: near caches come "
-            "with their own issue" % (name,)
-        )
+    if context.config.near_caches and context.near_cache_manager.get_near_cache_config(name) is not None:
+        return MapFeatNearCache(service_name, name, context)
     return Map(service_name, name, context)
 
 
@@ -1405,7 +2206,7 @@ class BlockingMap(Map[KeyType, ValueType]):
 
     def get_entry_view(  # type: ignore[override]
         self, key: KeyType
-    ) -> typing.Optional["SimpleEntryView"]:
+    ) -> typing.Optional["SimpleEntryView[KeyType, ValueType]"]:
         """Returns a snapshot of the entry of the key, with its statistics.
 
         Args:
@@ -1483,11 +2284,17 @@ class BlockingMap(Map[KeyType, ValueType]):
         return self._wrapped.load_all(keys, replace_existing_values).result()
 
     def key_set(  # type: ignore[override]
-        self, predicate: typing.Any = None
+        self, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[KeyType]:
-        """Returns a list of the keys of this map.
+        """Returns a list of the keys of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the keys of its
+        current page are returned, in the predicate's order, and the predicate
+        remembers where the page ended (see
+        :class:`~hazelcast.predicate.PagingPredicate`).
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -1498,11 +2305,15 @@ class BlockingMap(Map[KeyType, ValueType]):
         return self._wrapped.key_set(predicate).result()
 
     def values(  # type: ignore[override]
-        self, predicate: typing.Any = None
+        self, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[ValueType]:
-        """Returns a list of the values of this map.
+        """Returns a list of the values of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the values of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -1513,11 +2324,15 @@ class BlockingMap(Map[KeyType, ValueType]):
         return self._wrapped.values(predicate).result()
 
     def entry_set(  # type: ignore[override]
-        self, predicate: typing.Any = None
+        self, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[typing.Tuple[KeyType, ValueType]]:
-        """Returns a list of the ``(key, value)`` pairs of this map.
+        """Returns a list of the ``(key, value)`` pairs of this map, or of the
+        entries a predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the entries of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -1602,24 +2417,19 @@ class BlockingMap(Map[KeyType, ValueType]):
         return self._wrapped.execute_on_keys(keys, entry_processor).result()
 
     def execute_on_entries(  # type: ignore[override]
-        self, entry_processor: typing.Any, predicate: typing.Any = None
+        self, entry_processor: typing.Any, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[typing.Any]:
         """Applies the user defined ``EntryProcessor`` to all the entries of
-        this map.
+        this map, or to the entries a predicate selects.
 
         Args:
             entry_processor: A serializable object whose Java counterpart,
                 registered on the members, implements
                 ``com.hazelcast.map.EntryProcessor``.
-            predicate: Predicate to select the entries with (not available
-                yet: must be ``None``).
+            predicate: Predicate to select the entries with (optional).
 
         Returns:
             The ``(key, result)`` pairs, one per processed entry.
-
-        Raises:
-            NotImplementedError: If a ``predicate`` is given: predicates are
-                not available yet.
         """
         return self._wrapped.execute_on_entries(entry_processor, predicate).result()
 
@@ -1638,10 +2448,34 @@ class BlockingMap(Map[KeyType, ValueType]):
         expired_func: typing.Optional[EntryEventCallable] = None,
         loaded_func: typing.Optional[EntryEventCallable] = None,
     ) -> str:
-        """Adds a continuous entry listener for this map (not available yet).
+        """Adds a continuous entry listener for this map.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        The listener stays registered until it is removed: on the members that
+        join later and on the cluster the client reconnects to. Each callback is
+        called with an :class:`~hazelcast.proxy.base.EntryEvent`, on the client's
+        event thread (the event loop for the asyncio client); the events of one
+        key come in the order the member applied them.
+
+        Args:
+            include_value: Whether the events carry the values (``value``,
+                ``old_value``, ``merging_value``); if ``False`` they are ``None``.
+            key: Only the events of this key are delivered (optional).
+            predicate: Only the events of the entries matching this predicate
+                are delivered (optional).
+            added_func: Called when an entry is added.
+            removed_func: Called when an entry is removed.
+            updated_func: Called when an entry is updated.
+            evicted_func: Called when an entry is evicted.
+            evict_all_func: Called when all entries are evicted (``evict_all``).
+            clear_all_func: Called when all entries are cleared (``clear``).
+            merged_func: Called when an entry is merged after a split-brain
+                (or a WAN replicated entry is merged).
+            expired_func: Called when an entry expires (time to live or max
+                idle reached).
+            loaded_func: Called when an entry is loaded from a MapLoader.
+
+        Returns:
+            The registration id, to pass to :meth:`remove_entry_listener`.
         """
         return self._wrapped.add_entry_listener(
             include_value,
@@ -1659,10 +2493,15 @@ class BlockingMap(Map[KeyType, ValueType]):
         ).result()
 
     def remove_entry_listener(self, registration_id: str) -> bool:  # type: ignore[override]
-        """Removes an entry listener (not available yet).
+        """Removes the entry listener of the registration id: no more events
+        reach it once the returned Future is done.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        Args:
+            registration_id: The id :meth:`add_entry_listener` gave.
+
+        Returns:
+            ``True`` if the listener was registered and is removed, ``False``
+            otherwise.
         """
         return self._wrapped.remove_entry_listener(registration_id).result()
 
@@ -1673,94 +2512,219 @@ class BlockingMap(Map[KeyType, ValueType]):
         name: typing.Optional[str] = None,
         bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ) -> None:
-        """Adds an index to this map (not available yet).
+        """Adds an index on attributes of the values (or keys) of this map, so
+        that queries on them run faster.
+
+        Every member indexes its entries, in parallel per partition, without
+        blocking the map; queries scan the entries until the index is built.
+        Adding an index that already exists does nothing.
+
+        Example:
+            >>> people = client.get_map("people").blocking()
+            >>> people.add_index(attributes=["age"])  # SORTED: equality and ranges
+            >>> people.add_index(attributes=["city"], index_type=IndexType.HASH)
+            >>> people.add_index(attributes=["active"], index_type=IndexType.BITMAP)
+
+        Args:
+            attributes: The indexed attributes (several make a composite index).
+            index_type: ``SORTED`` (the default), ``HASH`` or ``BITMAP``; see
+                :class:`~hazelcast.config.IndexType`.
+            name: Name of the index; by default made of the map name, the type
+                and the attributes.
+            bitmap_index_options: Options of a ``BITMAP`` index:
+
+                - **unique_key** (str): The attribute whose values identify the
+                  entries; by default the key (``QueryConstants.KEY_ATTRIBUTE_NAME``).
+                - **unique_key_transformation** (int|str): How those values
+                  become bitmap ids; by default ``OBJECT``; see
+                  :class:`~hazelcast.config.UniqueKeyTransformation`.
 
         Raises:
-            NotImplementedError: Always, until indexes are implemented.
+            ValueError: If no attribute is given, one is empty, repeated, or a
+                ``BITMAP`` index has several.
+            InvalidConfigurationError: If ``bitmap_index_options`` holds an
+                unknown option.
         """
         return self._wrapped.add_index(attributes, index_type, name, bitmap_index_options).result()
 
     def add_interceptor(self, interceptor: typing.Any) -> str:  # type: ignore[override]
-        """Adds an interceptor for this map (not available yet).
+        """Adds an interceptor to this map: the members call it around the
+        map's operations (``get``, ``put``, ``remove``), and it may change
+        what they store or return.
 
-        Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+        Args:
+            interceptor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.MapInterceptor``.
+
+        Returns:
+            The registration id of the interceptor, for :meth:`remove_interceptor`.
         """
         return self._wrapped.add_interceptor(interceptor).result()
 
     def remove_interceptor(self, registration_id: str) -> bool:  # type: ignore[override]
-        """Removes an interceptor of this map (not available yet).
+        """Removes an interceptor of this map.
+
+        Args:
+            registration_id: The id :meth:`add_interceptor` returned.
+
+        Returns:
+            ``True`` if the interceptor was removed, ``False`` if there was none
+            with that id.
 
         Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+            AssertionError: If ``registration_id`` is ``None``.
         """
         return self._wrapped.remove_interceptor(registration_id).result()
 
-    def aggregate(self, aggregator: typing.Any, predicate: typing.Any = None) -> typing.Any:
-        """Applies an aggregation to the entries (not available yet).
+    def aggregate(
+        self, aggregator: Aggregator[typing.Any], predicate: typing.Optional[Predicate] = None
+    ) -> typing.Any:
+        """Computes an aggregation over the entries of this map, or over the
+        entries a predicate selects; the members compute it, only the result
+        travels.
+
+        Example:
+            >>> from hazelcast.aggregator import int_avg
+            >>> from hazelcast.predicate import greater
+            >>> people.aggregate(int_avg("age"), greater("age", 18))
+
+        Args:
+            aggregator: The aggregator (see :mod:`hazelcast.aggregator`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The result of the aggregation.
 
         Raises:
-            NotImplementedError: Always, until aggregations are implemented.
+            AssertionError: If ``aggregator`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
         return self._wrapped.aggregate(aggregator, predicate).result()
 
-    def project(self, projection: typing.Any, predicate: typing.Any = None) -> typing.Any:
-        """Applies a projection to the entries (not available yet).
+    def project(  # type: ignore[override]
+        self, projection: Projection[ProjectionType], predicate: typing.Optional[Predicate] = None
+    ) -> typing.List[ProjectionType]:
+        """Applies a projection to each entry of this map, or to each entry a
+        predicate selects; the members compute it, only the projected values
+        travel.
+
+        Example:
+            >>> from hazelcast.projection import single_attribute
+            >>> people.project(single_attribute("name"))
+
+        Args:
+            projection: The projection (see :mod:`hazelcast.projection`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The projected values, one per entry, in no particular order.
 
         Raises:
-            NotImplementedError: Always, until projections are implemented.
+            AssertionError: If ``projection`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
         return self._wrapped.project(projection, predicate).result()
 
-    def remove_all(self, predicate: typing.Any) -> None:  # type: ignore[override]
-        """Removes the entries matching a predicate (not available yet).
+    def remove_all(self, predicate: Predicate) -> None:  # type: ignore[override]
+        """Removes the entries a predicate selects.
+
+        Args:
+            predicate: Predicate to select the entries to remove.
 
         Raises:
-            NotImplementedError: Always, until predicates are implemented.
+            AssertionError: If ``predicate`` is ``None``.
         """
         return self._wrapped.remove_all(predicate).result()
 
     def lock(  # type: ignore[override]
         self, key: KeyType, lease_time: typing.Optional[float] = None
     ) -> None:
-        """Acquires the lock for the key (not available yet).
+        """Acquires the lock for the key, for ever or for the lease time.
+
+        The caller (the calling thread; for the asyncio client the task, or the
+        lock context it runs in) waits until the lock is free, however long
+        that takes: the request waits on the member, not in the client, and is
+        not bound by the invocation timeout. The lock exists whether the map
+        holds the key or not; while it is held, other callers' writes of the
+        key wait for it.
+
+        The lock is reentrant: locked N times, it must be unlocked N times. It
+        belongs to this map and key only, and it survives the loss of the
+        member owning the key (its backup takes over).
+
+        Warning:
+            Keys are compared by their serialized form, not by ``__eq__``.
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return self._wrapped.lock(key, lease_time).result()
 
     def try_lock(  # type: ignore[override]
         self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
     ) -> bool:
-        """Tries to acquire the lock for the key (not available yet).
+        """Tries to acquire the lock for the key.
+
+        Without a timeout it returns at once; with one, the caller waits up to
+        ``timeout`` seconds for the lock to be free (on the member, as
+        :meth:`lock` does, whatever the invocation timeout).
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
+            timeout: Seconds to wait for the lock.
+
+        Returns:
+            ``True`` if the lock was acquired, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return self._wrapped.try_lock(key, lease_time, timeout).result()
 
     def unlock(self, key: KeyType) -> None:  # type: ignore[override]
-        """Releases the lock for the key (not available yet).
+        """Releases the lock for the key, once (see :meth:`lock`: locks are
+        reentrant).
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
+            IllegalMonitorStateError: If the caller does not hold the lock.
         """
         return self._wrapped.unlock(key).result()
 
     def force_unlock(self, key: KeyType) -> None:  # type: ignore[override]
-        """Releases the lock for the key regardless of its owner (not available yet).
+        """Releases the lock for the key whoever holds it, however many times
+        it was locked.
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return self._wrapped.force_unlock(key).result()
 
     def is_locked(self, key: KeyType) -> bool:  # type: ignore[override]
-        """Checks the lock for the key (not available yet).
+        """Checks whether the key is locked, by any caller.
+
+        Args:
+            key: The key to check.
+
+        Returns:
+            ``True`` if the lock of the key is held, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return self._wrapped.is_locked(key).result()
 

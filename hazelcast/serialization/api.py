@@ -639,7 +639,7 @@ class PortableReader:
         """
         raise NotImplementedError()
 
-    def get_field_type(self, field_name: str) -> FieldType:
+    def get_field_type(self, field_name: str) -> int:
         """Returns the type of a field.
 
         Args:
@@ -1124,12 +1124,12 @@ class PortableWriter:
         """
         raise NotImplementedError()
 
-    def write_portable(self, field_name: str, value: Portable) -> None:
+    def write_portable(self, field_name: str, portable: Portable) -> None:
         """Writes a portable field.
 
         Args:
             field_name: Name of the field.
-            value: Value to write.
+            portable: The Portable to write.
         """
         raise NotImplementedError()
 

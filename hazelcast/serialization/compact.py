@@ -22,6 +22,7 @@ import threading
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
+from hazelcast.serialization import nesting as _nesting
 from hazelcast.serialization.api import CompactReader, CompactSerializer, CompactWriter, FieldKind
 from hazelcast.serialization.bits import NULL_ARRAY_LENGTH
 from hazelcast.serialization.serialization_const import TYPE_COMPACT
@@ -931,7 +932,11 @@ class CompactStreamSerializer(BaseSerializer):
             self.register_schema_to_type(schema, clazz)
         out.write_long(schema.schema_id)
         writer = DefaultCompactWriter(self, out, schema)  # type: ignore[abstract]  # methods generated at import, see _define_primitive
-        serializer.write(writer, obj)
+        depth = _nesting.enter("write")
+        try:
+            serializer.write(writer, obj)
+        finally:
+            _nesting.leave(depth)
         writer.end()
 
     # -- reading ---------------------------------------------------------------
@@ -955,7 +960,11 @@ class CompactStreamSerializer(BaseSerializer):
                 "no Compact serializer is registered for type name %s (see compact_serializers)"
                 % schema.type_name
             )
-        return serializer.read(DefaultCompactReader(self, inp, schema))  # type: ignore[abstract]  # methods generated at import, see _define_primitive
+        depth = _nesting.enter("read")
+        try:
+            return serializer.read(DefaultCompactReader(self, inp, schema))  # type: ignore[abstract]  # methods generated at import, see _define_primitive
+        finally:
+            _nesting.leave(depth)
 
     def destroy(self) -> None:
         pass

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Union
 
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.hash import murmur_hash3_x86_32
+from hazelcast.hash import murmur_hash3_x86_32_slice as _murmur3
 from hazelcast.serialization.bits import BE_INT
-from hazelcast.serialization.serialization_const import CONSTANT_TYPE_NULL
+from hazelcast.serialization.serialization_const import CONSTANT_TYPE_NULL, CONSTANT_TYPE_PORTABLE
 
 PARTITION_HASH_OFFSET = 0
 TYPE_OFFSET = 4
@@ -25,8 +25,8 @@ class Data:
     """Serialized form of an object.
 
     Args:
-        buff: The whole binary form, header included (an empty buffer stands
-            for ``None``).
+        buf: The whole binary form, header included (an empty buffer, or
+            ``None``, stands for ``None``).
 
     Raises:
         HazelcastSerializationError: If the buffer is shorter than the header.
@@ -34,15 +34,15 @@ class Data:
 
     __slots__ = ("_buffer",)
 
-    def __init__(self, buff: Union[bytes, bytearray, memoryview] = b""):
-        if buff.__class__ is not bytes:
-            buff = bytes(buff) if buff is not None else b""
-        if 0 < len(buff) < HEAP_DATA_OVERHEAD:
+    def __init__(self, buf: Union[bytes, bytearray, memoryview, None]):
+        if buf.__class__ is not bytes:
+            buf = bytes(buf) if buf is not None else b""
+        if 0 < len(buf) < HEAP_DATA_OVERHEAD:
             raise HazelcastSerializationError(
                 "invalid Data of %d bytes: needs at least the %d-byte header"
-                % (len(buff), HEAP_DATA_OVERHEAD)
+                % (len(buf), HEAP_DATA_OVERHEAD)
             )
-        self._buffer = buff
+        self._buffer: bytes = buf
 
     @property
     def buffer(self) -> bytes:
@@ -83,6 +83,14 @@ class Data:
             return CONSTANT_TYPE_NULL
         return _unpack_int(self._buffer, TYPE_OFFSET)[0]
 
+    def is_portable(self) -> bool:
+        """Tells whether a ``Portable`` object was serialized into this data.
+
+        Returns:
+            True if the Portable serializer wrote it.
+        """
+        return self.get_type() == CONSTANT_TYPE_PORTABLE
+
     def has_partition_hash(self) -> bool:
         """Tells whether the header carries a partition hash (from a
         partitioning key) rather than 0.
@@ -102,11 +110,11 @@ class Data:
         """
         buff = self._buffer
         if not buff:
-            return murmur_hash3_x86_32(buff, 0, 0)
+            return _murmur3(buff, 0, 0)
         stored = _unpack_int(buff, PARTITION_HASH_OFFSET)[0]
         if stored:
             return stored
-        return murmur_hash3_x86_32(buff, DATA_OFFSET, len(buff) - DATA_OFFSET)
+        return _murmur3(buff, DATA_OFFSET, len(buff) - DATA_OFFSET)
 
     def hash_code(self) -> int:
         """Returns the MurmurHash3 of the payload (as Java's ``Data.hashCode``).
@@ -116,8 +124,8 @@ class Data:
         """
         buff = self._buffer
         if not buff:
-            return murmur_hash3_x86_32(buff, 0, 0)
-        return murmur_hash3_x86_32(buff, DATA_OFFSET, len(buff) - DATA_OFFSET)
+            return _murmur3(buff, 0, 0)
+        return _murmur3(buff, DATA_OFFSET, len(buff) - DATA_OFFSET)
 
     def is_null(self) -> bool:
         """Tells whether this data stands for ``None``."""

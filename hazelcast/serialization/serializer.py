@@ -29,6 +29,7 @@ from hazelcast.serialization.bits import (
     MIN_LONG,
     MIN_SHORT,
 )
+from hazelcast.serialization.pickle_scan import check_sizes as _check_pickle_sizes
 from hazelcast.serialization.serialization_const import (
     CONSTANT_TYPE_BOOLEAN,
     CONSTANT_TYPE_BOOLEAN_ARRAY,
@@ -635,29 +636,81 @@ def _class_name(cls: typing.Any) -> str:
 
 
 # Globals pickle itself names to rebuild plain objects and builtin values;
-# none runs user code, so an allowlist needs not list them.
+# none runs user code (the classes they are given go through the check
+# too), so an allowlist needs not list them.
 _PICKLE_MACHINERY = frozenset(
     [
         "copyreg._reconstructor",
         "copyreg.__newobj__",
+        "copyreg.__newobj_ex__",
         "builtins.object",
         "builtins.set",
         "builtins.frozenset",
         "builtins.bytearray",
         "builtins.bytes",
         "builtins.complex",
-        "_codecs.encode",
+        "builtins.slice",
+        "builtins.range",
     ]
 )
+
+# Plain-data classes of the standard library, the types the client's own
+# serializers know: their constructors and __setstate__ only store values.
+_PLAIN_DATA_CLASSES = frozenset(
+    [
+        "datetime.date",
+        "datetime.time",
+        "datetime.datetime",
+        "datetime.timedelta",
+        "datetime.timezone",
+        "decimal.Decimal",
+        "fractions.Fraction",
+        "uuid.UUID",
+        "uuid.SafeUUID",
+        "collections.OrderedDict",
+        "collections.deque",
+        "collections.Counter",
+        "collections.defaultdict",
+        "hazelcast.core.HazelcastJsonValue",
+    ]
+)
+
+# Protocol 0-3 pickles of bytes call _codecs.encode(text, "latin1"); any
+# other codec is refused (codec names import modules).
+_PICKLE_CODECS = frozenset(["latin1", "latin-1", "latin_1", "iso8859-1", "iso-8859-1"])
+
+
+def _pickle_codecs_encode(obj: typing.Any, encoding: str = "utf-8", errors: str = "strict") -> bytes:
+    if not isinstance(obj, str) or encoding not in _PICKLE_CODECS or errors != "strict":
+        raise HazelcastSerializationError(
+            "refused to unpickle _codecs.encode(%s, %r): only latin-1 text is plain data"
+            % (type(obj).__name__, encoding)
+        )
+    return obj.encode("latin-1")
+
 
 # A protocol-0 pickle starts with an ASCII opcode; the marker below (U+0080,
 # then a binary pickle as latin-1 text) can thus never be mistaken for one.
 _BINARY_PICKLE_MARKER = b"\xc2\x80"
 
 
+def _refusal(full_name: str) -> HazelcastSerializationError:
+    return HazelcastSerializationError(
+        "refused to unpickle %s: it is not in pickle_allowed_classes. Unpickling "
+        "can run any code the data names; if this class is trusted, add %r to "
+        "the client's pickle_allowed_classes option (or set pickle_trust_all=True "
+        "when everyone who can write to the cluster is trusted)" % (full_name, full_name)
+    )
+
+
 class _AllowlistUnpickler(pickle.Unpickler):
     """An unpickler that only loads the globals (classes, functions) named
-    in the allowlist; anything else is refused before it is imported."""
+    in the allowlist; anything else is refused before it is imported.
+
+    Names are compared whole ("module.qualname"), so neither attribute
+    chains (``builtins.getattr``, ``os.system`` through an allowed class's
+    ``__init__.__globals__``) nor siblings of an allowed class pass.
+    """
 
     def __init__(self, file, allowed: typing.FrozenSet[str]):
         super().__init__(file)
@@ -671,11 +724,19 @@ class _AllowlistUnpickler(pickle.Unpickler):
         else:
             checked_module, checked_name = _compat_pickle.IMPORT_MAPPING.get(module, module), name
         full_name = "%s.%s" % (checked_module, checked_name)
+        if full_name == "_codecs.encode":
+            return _pickle_codecs_encode
         if full_name not in self._allowed and full_name not in _PICKLE_MACHINERY:
-            raise HazelcastSerializationError(
-                "refused to unpickle %s: it is not in pickle_allowed_classes" % full_name
-            )
+            raise _refusal(full_name)
         return super().find_class(module, name)
+
+
+def _check_sizes(raw: bytes) -> None:
+    # before the C unpickler allocates by numbers in the data (see pickle_scan)
+    try:
+        _check_pickle_sizes(raw)
+    except ValueError as e:
+        raise HazelcastSerializationError("invalid pickled object: %s" % e) from None
 
 
 class PythonObjectSerializer(BaseSerializer):
@@ -687,19 +748,25 @@ class PythonObjectSerializer(BaseSerializer):
     valid UTF-8 (the official client fails on them); those are written as
     U+0080 followed by a binary pickle, which this serializer reads back.
 
+    Reading is safe by default: only plain data (builtin containers and
+    scalars, the standard types the client serializes itself) and the
+    classes given here are loaded; any other global a pickle names is
+    refused before it is imported.
+
     Args:
-        allowed_classes: None to unpickle anything (unsafe with untrusted
-            data: unpickling can run arbitrary code), or the classes (or
-            ``"module.qualname"`` strings) :func:`read` may load. Builtin
-            containers and scalars (list, dict, set, int, str...) need no
-            entry.
+        allowed_classes: The classes (or ``"module.qualname"`` strings)
+            :func:`read` may load beyond plain data.
+        trust_all: Unpickle anything, as the official client does (unsafe
+            with untrusted data: unpickling can run arbitrary code).
     """
 
-    def __init__(self, allowed_classes: typing.Optional[typing.Iterable[typing.Any]] = None):
-        if allowed_classes is None:
-            self._allowed: typing.Optional[typing.FrozenSet[str]] = None
-        else:
-            self._allowed = frozenset(_class_name(c) for c in allowed_classes)
+    def __init__(
+        self,
+        allowed_classes: typing.Optional[typing.Iterable[typing.Any]] = (),
+        trust_all: bool = False,
+    ):
+        self._trust_all = bool(trust_all)
+        self._allowed = _PLAIN_DATA_CLASSES.union(_class_name(c) for c in (allowed_classes or ()))
 
     def read(self, inp):
         text = inp.read_string()
@@ -708,8 +775,9 @@ class PythonObjectSerializer(BaseSerializer):
         raw = text.encode("utf-8")
         if raw.startswith(_BINARY_PICKLE_MARKER):
             raw = text[1:].encode("latin-1")
-        if self._allowed is None:
+        if self._trust_all:
             return pickle.loads(raw)
+        _check_sizes(raw)
         return _AllowlistUnpickler(io.BytesIO(raw), self._allowed).load()
 
     def write(self, out, obj):

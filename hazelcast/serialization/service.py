@@ -34,6 +34,7 @@ from hazelcast.serialization.bits import (
     MIN_LONG,
     MIN_SHORT,
 )
+from hazelcast.serialization import nesting as _nesting
 from hazelcast.serialization.data import DATA_OFFSET, Data
 from hazelcast.serialization.input import _ObjectDataInput
 from hazelcast.serialization.output import _ObjectDataOutput
@@ -124,10 +125,31 @@ def empty_partitioning_strategy(_: typing.Any) -> None:
     return None
 
 
-def _wrap(e: BaseException) -> BaseException:
+def _wrap(e: Exception) -> Exception:
     if isinstance(e, (HazelcastSerializationError, HazelcastInstanceNotActiveError, MemoryError)):
         return e
-    return HazelcastSerializationError("%s: %s" % (type(e).__name__, e), e)
+    # The message names the cause once; the callers raise it ``from e``, so the
+    # cause's own traceback follows it (no "Caused by" repeating the message).
+    return HazelcastSerializationError("%s: %s" % (type(e).__name__, e))
+
+
+def _configured_classes(config: typing.Any) -> typing.List[type]:
+    """The classes the configured serializers know (custom, Compact,
+    Portable, IdentifiedDataSerializable): trusted for unpickling too, as
+    the user already lets the client build them."""
+    classes: typing.List[type] = list((getattr(config, "custom_serializers", None) or {}).keys())
+    for serializer in getattr(config, "compact_serializers", None) or ():
+        try:
+            cls = serializer.get_class()
+        except Exception:
+            continue
+        if isinstance(cls, type):
+            classes.append(cls)
+    for option in ("portable_factories", "data_serializable_factories"):
+        for factory in (getattr(config, option, None) or {}).values():
+            if isinstance(factory, dict):
+                classes.extend(c for c in factory.values() if isinstance(c, type))
+    return classes
 
 
 class SerializationServiceV1:
@@ -161,7 +183,9 @@ class SerializationServiceV1:
         self._active = True
         self._output_pool: typing.List[_ObjectDataOutput] = []
 
-        factories: typing.Dict[int, typing.Dict[int, typing.Any]] = {}
+        from hazelcast.serialization.objects import builtin_identified_factories
+
+        factories: typing.Dict[int, typing.Dict[int, typing.Any]] = builtin_identified_factories()
         factories.update(getattr(config, "data_serializable_factories", None) or {})
         self._data_serializer = IdentifiedDataSerializer(factories)
         self._portable_serializer = self._create_portable_serializer(config)
@@ -170,7 +194,10 @@ class SerializationServiceV1:
         global_serializer = getattr(config, "global_serializer", None)
         self._global_serializer = global_serializer() if global_serializer else None
         self._null_serializer = NoneSerializer()
-        self._python_serializer = PythonObjectSerializer(getattr(config, "pickle_allowed_classes", None))
+        self._python_serializer = PythonObjectSerializer(
+            list(getattr(config, "pickle_allowed_classes", None) or ()) + _configured_classes(config),
+            bool(getattr(config, "pickle_trust_all", False)),
+        )
 
         self._registry = SerializerRegistry(
             config,
@@ -239,7 +266,7 @@ class SerializationServiceV1:
             # or an output buffer: same bytes as StringSerializer.
             try:
                 encoded = obj.encode("utf-8")
-            except UnicodeEncodeError:  # lone surrogates: the serializer replaces them
+            except UnicodeEncodeError:  # lone surrogates: the serializer refuses them
                 pass
             else:
                 return Data(_STRING_HEADER + self._pack_int(len(encoded)) + encoded)
@@ -258,8 +285,11 @@ class SerializationServiceV1:
             out.write_int_big_endian(serializer.get_type_id())
             serializer.write(out, obj)
             return Data(out.to_bytes())
-        except BaseException as e:
-            raise _wrap(e) from e
+        except Exception as e:  # KeyboardInterrupt, SystemExit... pass through
+            wrapped = _wrap(e)
+            if wrapped is e:
+                raise
+            raise wrapped from e
         finally:
             out._pos = 0
             if len(out._buffer) <= _MAX_POOLED_BUFFER and len(pool) < _MAX_POOLED_OUTPUTS:
@@ -282,8 +312,10 @@ class SerializationServiceV1:
         type_id = data.get_type()
         if type_id == CONSTANT_TYPE_NULL:
             return None
-        inp = _ObjectDataInput(data.buffer, DATA_OFFSET, self, self._is_big_endian)
+        buffer = data.buffer
+        inp = _ObjectDataInput(buffer, DATA_OFFSET, self, self._is_big_endian)
         try:
+            _nesting.start_read(len(buffer))
             serializer = self._registry.serializer_by_type_id(type_id)
             if serializer is None:
                 if not self._active:
@@ -292,8 +324,11 @@ class SerializationServiceV1:
                     "no serializer is registered for type id %d" % type_id
                 )
             return serializer.read(inp)
-        except BaseException as e:
-            raise _wrap(e) from e
+        except Exception as e:  # KeyboardInterrupt, SystemExit... pass through
+            wrapped = _wrap(e)
+            if wrapped is e:
+                raise
+            raise wrapped from e
 
     def write_object(self, out: ObjectDataOutput, obj: typing.Any) -> None:
         """Writes an object into an output: type id, then payload."""
@@ -303,7 +338,11 @@ class SerializationServiceV1:
             )
         serializer = self._registry.serializer_for(obj)
         out.write_int(serializer.get_type_id())
-        serializer.write(out, obj)
+        depth = _nesting.enter("write")
+        try:
+            serializer.write(out, obj)
+        finally:
+            _nesting.leave(depth)
 
     def read_object(self, inp: ObjectDataInput) -> typing.Any:
         """Reads an object written by :func:`write_object`."""
@@ -313,7 +352,11 @@ class SerializationServiceV1:
             if not self._active:
                 raise HazelcastInstanceNotActiveError()
             raise HazelcastSerializationError("no serializer is registered for type id %d" % type_id)
-        return serializer.read(inp)
+        depth = _nesting.enter("read")
+        try:
+            return serializer.read(inp)
+        finally:
+            _nesting.leave(depth)
 
     def destroy(self) -> None:
         """Releases the serializers (calls their ``destroy``)."""

@@ -2,8 +2,13 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.sql.SqlResult;
+import com.hazelcast.sql.SqlRow;
+import com.hazelcast.sql.SqlStatement;
 
+import java.io.BufferedReader;
 import java.io.FileOutputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -27,8 +32,14 @@ import java.util.logging.Logger;
  * names, maps, keys (Integer 0..999, as Python ints serialize) and values
  * (String), a fresh client per scenario, a warm-up and then a fixed duration.
  *
- * Usage: java -cp hazelcast.jar:classes ClientBench --address host:port
+ * Usage: java -cp hazelcast.jar:classes ClientBench --address host:port[,host:port...]
  *        --cluster-name NAME [--duration S] [--warmup S] [--scenarios a|b] [--output FILE]
+ *        [--serve true]
+ *
+ * With --serve true it runs the commands read from stdin, as e2e_worker.py --serve
+ * does: "run TAB scenario", "meta" or "quit", one a line; each answer is one
+ * line "reply {JSON}". "3 members: X" is scenario X (the driver points it at a
+ * 3-member cluster).
  */
 public final class ClientBench {
     static final int KEYS = 1000;
@@ -50,7 +61,12 @@ public final class ClientBench {
         "get_all 1000",
         "set 10KB, 1 thread",
         "get 10KB, 1 thread",
+        "sql select 100k rows, buffer 4096",
     };
+
+    static final String MULTI_MEMBER_PREFIX = "3 members: ";
+    static final int SQL_ROWS = 100000;
+    static final String SQL_QUERY = "SELECT v FROM TABLE(generate_series(1, " + SQL_ROWS + "))";
 
     /** Operations and latencies (ns) of one thread; grows without boxing. */
     static final class Recorder {
@@ -156,8 +172,35 @@ public final class ClientBench {
         };
     }
 
-    static Scenario scenario(String name, IMap<Integer, String> map) {
+    static Body sql(HazelcastInstance client) {
+        return (r, deadline) -> {
+            long rows = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                long got = 0;
+                SqlStatement statement = new SqlStatement(SQL_QUERY).setCursorBufferSize(4096);
+                try (SqlResult result = client.getSql().execute(statement)) {
+                    for (SqlRow row : result) {
+                        row.getObject(0);
+                        got++;
+                    }
+                }
+                if (got != SQL_ROWS) {
+                    throw new IllegalStateException("the query returned " + got + " rows, not " + SQL_ROWS);
+                }
+                r.add(System.nanoTime() - t);
+                rows += got;
+            }
+            r.ops = rows;
+        };
+    }
+
+    static Scenario scenario(String name, HazelcastInstance client, IMap<Integer, String> map) {
         switch (name) {
+            case "sql select 100k rows, buffer 4096": return new Scenario(sql(client), 1);
             case "set 100B, 1 thread": return new Scenario(blocking(map, true, VALUE_100B), 1);
             case "get 100B, 1 thread": return new Scenario(blocking(map, false, VALUE_100B), 1);
             case "set 100B, 8 threads": return new Scenario(blocking(map, true, VALUE_100B), 8);
@@ -246,11 +289,157 @@ public final class ClientBench {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {
-                b.append('\\');
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
             }
-            b.append(c);
         }
         return b.append('"').toString();
+    }
+
+    static String meta() {
+        return "{\"client\": \"java\", \"version\": "
+            + quote(com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion())
+            + ", \"java\": " + quote(System.getProperty("java.version")) + "}";
+    }
+
+    /** Numbers as numbers; a String value is JSON already. */
+    static String toJson(Map<String, ?> result) {
+        StringBuilder json = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, ?> e : result.entrySet()) {
+            json.append(first ? "" : ", ").append(quote(e.getKey())).append(": ").append(e.getValue());
+            first = false;
+        }
+        return json.append("}").toString();
+    }
+
+    /** One scenario with a fresh client, as the Python worker does: no scenario
+     * inherits another's state. */
+    /** member address -> {connections, bytes acked by it, bytes received from it} of
+     * this process's established TCP connections, from `ss`; null if ss fails. */
+    static Map<String, long[]> socketBytes(String[] addresses) {
+        Map<String, long[]> found = new LinkedHashMap<>();
+        for (String a : addresses) {
+            found.put(a.trim(), new long[3]);
+        }
+        String mine = "pid=" + ProcessHandle.current().pid() + ",";
+        try {
+            Process ss = new ProcessBuilder("ss", "-tinpH", "state", "established")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long[] current = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(ss.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                        current = null;
+                        String[] fields = line.trim().split("\\s+");
+                        if (line.contains(mine)) {
+                            for (int i = 2; i < Math.min(5, fields.length) && current == null; i++) {
+                                current = found.get(fields[i]);
+                            }
+                            if (current != null) {
+                                current[0]++;
+                            }
+                        }
+                    } else if (current != null) {
+                        for (String item : line.trim().split("\\s+")) {
+                            if (item.startsWith("bytes_acked:")) {
+                                current[1] += Long.parseLong(item.substring(12));
+                            } else if (item.startsWith("bytes_received:")) {
+                                current[2] += Long.parseLong(item.substring(15));
+                            }
+                        }
+                    }
+                }
+            }
+            return ss.waitFor() == 0 ? found : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static Map<String, Object> runScenario(String name, String clusterName, String[] addresses,
+                                           double warmup, double duration) throws Exception {
+        boolean multi = name.startsWith(MULTI_MEMBER_PREFIX);
+        if (multi) {
+            name = name.substring(MULTI_MEMBER_PREFIX.length());
+        }
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(clusterName);
+        for (String a : addresses) {
+            config.getNetworkConfig().addAddress(a.trim());
+        }
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        try {
+            boolean big = name.contains("10KB");
+            IMap<Integer, String> map = client.getMap(big ? "bench-10k" : "bench");
+            Map<Integer, String> fill = new HashMap<>();
+            for (int k = 0; k < KEYS; k++) {
+                fill.put(k, big ? VALUE_10KB : VALUE_100B);
+            }
+            map.putAll(fill); // the same keys and values for every client
+            Scenario s = scenario(name, client, map);
+            Map<String, Double> warm = warmup > 0 ? runTimed(s, warmup) : null;
+            Map<String, long[]> before = multi ? socketBytes(addresses) : null;
+            Map<String, Object> result = new LinkedHashMap<>(runTimed(s, duration));
+            Map<String, long[]> after = before != null ? socketBytes(addresses) : null;
+            if (warm != null) {
+                result.put("warmup_ops_per_s", warm.get("ops_per_s"));
+            }
+            if (after != null) {
+                StringBuilder load = new StringBuilder("{");
+                for (Map.Entry<String, long[]> e : after.entrySet()) {
+                    long[] b = before.get(e.getKey());
+                    long[] a = e.getValue();
+                    load.append(load.length() > 1 ? ", " : "").append(quote(e.getKey()))
+                        .append(": {\"connections\": ").append(a[0])
+                        .append(", \"bytes_sent\": ").append(a[1] - b[1])
+                        .append(", \"bytes_received\": ").append(a[2] - b[2]).append("}");
+                }
+                result.put("per_member", load.append("}").toString());
+            }
+            return result;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    static void serve(String clusterName, String[] addresses, double warmup, double duration) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] fields = line.split("\t");
+            String command = fields[0].trim();
+            if (command.isEmpty()) {
+                continue;
+            }
+            if (command.equals("quit")) {
+                break;
+            }
+            String reply;
+            if (command.equals("meta")) {
+                reply = "{\"ok\": true, \"meta\": " + meta() + "}";
+            } else if (command.equals("run") && (fields.length == 2 || fields.length == 4)) {
+                double w = fields.length == 4 ? Double.parseDouble(fields[2]) : warmup;
+                double d = fields.length == 4 ? Double.parseDouble(fields[3]) : duration;
+                try {
+                    System.gc();
+                    Map<String, Object> result = runScenario(fields[1], clusterName, addresses, w, d);
+                    System.err.println("done: " + fields[1]);
+                    reply = "{\"ok\": true, \"result\": " + toJson(result) + "}";
+                } catch (Throwable e) {
+                    e.printStackTrace();
+                    reply = "{\"ok\": false, \"error\": " + quote(String.valueOf(e)) + "}";
+                }
+            } else {
+                reply = "{\"ok\": false, \"error\": " + quote("bad command '" + line + "'") + "}";
+            }
+            System.out.println("reply " + reply);
+            System.out.flush();
+        }
     }
 
     public static void main(String[] argv) throws Exception {
@@ -278,42 +467,18 @@ public final class ClientBench {
             wanted.addAll(Arrays.asList(ALL_SCENARIOS));
         }
         HZ_LOGGER.setLevel(Level.WARNING);
+        String[] addresses = address.split(",");
+        if ("true".equals(args.get("serve"))) {
+            serve(clusterName, addresses, warmup, duration);
+            System.exit(0);
+        }
 
         StringBuilder json = new StringBuilder();
-        json.append("{\"meta\": {\"client\": \"java\", \"version\": ")
-            .append(quote(com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion()))
-            .append(", \"java\": ").append(quote(System.getProperty("java.version")))
-            .append("}, \"results\": {");
+        json.append("{\"meta\": ").append(meta()).append(", \"results\": {");
         boolean first = true;
         for (String name : wanted) {
-            // A fresh client per scenario, as the Python worker does: no scenario
-            // inherits another's state.
-            ClientConfig config = new ClientConfig();
-            config.setClusterName(clusterName);
-            config.getNetworkConfig().addAddress(address);
-            HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-            Map<String, Double> result;
-            try {
-                boolean big = name.contains("10KB");
-                IMap<Integer, String> map = client.getMap(big ? "bench-10k" : "bench");
-                Map<Integer, String> fill = new HashMap<>();
-                for (int k = 0; k < KEYS; k++) {
-                    fill.put(k, big ? VALUE_10KB : VALUE_100B);
-                }
-                map.putAll(fill); // the same keys and values for every client
-                Scenario s = scenario(name, map);
-                runTimed(s, warmup);
-                result = runTimed(s, duration);
-            } finally {
-                client.shutdown();
-            }
-            json.append(first ? "" : ", ").append(quote(name)).append(": {");
-            boolean firstField = true;
-            for (Map.Entry<String, Double> e : result.entrySet()) {
-                json.append(firstField ? "" : ", ").append(quote(e.getKey())).append(": ").append(e.getValue());
-                firstField = false;
-            }
-            json.append("}");
+            Map<String, Object> result = runScenario(name, clusterName, addresses, warmup, duration);
+            json.append(first ? "" : ", ").append(quote(name)).append(": ").append(toJson(result));
             first = false;
             System.err.println("done: " + name);
         }

@@ -14,7 +14,7 @@ import uuid as uuid_module
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from . import jvm, logs, processes, settings
-from .jar import member_jar
+from .jar import member_jar, sql_jar
 from .javac import compiled_classes
 from .member_config import member_xml
 from .ports import BLOCK_SIZE, allocate_block, port_is_free
@@ -257,6 +257,7 @@ class Cluster:
         java_classes: put the compiled classes of tests/java/ on the members' classpath.
         partition_count: override hazelcast.partition.count.
         jet_enabled: enable the Jet engine (SQL needs it).
+        sql: put the hazelcast-sql jar on the members' classpath and enable Jet.
         jvm_profile: 'test' or 'perf' flag set (default HZ_TEST_JVM_PROFILE or 'test').
         jvm_flags: more JVM flags.
         version: Hazelcast version (default HZ_VERSION or 5.7.0).
@@ -277,6 +278,7 @@ class Cluster:
         java_classes: bool = False,
         partition_count: Optional[int] = None,
         jet_enabled: bool = False,
+        sql: bool = False,
         jvm_profile: Optional[str] = None,
         jvm_flags: Optional[List[str]] = None,
         version: Optional[str] = None,
@@ -292,7 +294,8 @@ class Cluster:
         self.properties = dict(properties or {})
         self.extra_xml = extra_xml
         self.partition_count = partition_count
-        self.jet_enabled = jet_enabled
+        self.sql = sql
+        self.jet_enabled = jet_enabled or sql
         self.java_classes = java_classes
         self.jvm_profile = jvm_profile
         jvm.profile_flags(jvm_profile)  # reject a bad profile before anything starts
@@ -312,6 +315,8 @@ class Cluster:
     def _prepare(self) -> None:
         self.jar = member_jar(self.version)
         self.classpath_extra = [compiled_classes(jar=self.jar)] if self.java_classes else []
+        if self.sql:
+            self.classpath_extra.append(sql_jar(self.version))
         self.support_dir = jvm.support_classes(self.jar)
         self.cds_archive = jvm.cds_archive(self.jar)
 

@@ -26,8 +26,8 @@ def require_tool(name: str) -> str:
     return path
 
 
-def _m2_candidates(version: str):
-    rel = os.path.join("com", "hazelcast", "hazelcast", version, "hazelcast-%s.jar" % version)
+def _m2_candidates(version: str, artifact_id: str = "hazelcast"):
+    rel = os.path.join("com", "hazelcast", artifact_id, version, "%s-%s.jar" % (artifact_id, version))
     roots = []
     if os.environ.get("MAVEN_REPO_LOCAL"):
         roots.append(os.environ["MAVEN_REPO_LOCAL"])
@@ -64,18 +64,27 @@ def member_jar(version: str = None) -> str:
         if not os.path.isfile(explicit):
             raise HarnessError("HZ_JAR points at %r, which is not a file" % explicit)
         return os.path.abspath(explicit)
-    version = version or settings.server_version()
+    return hazelcast_jar("hazelcast", version or settings.server_version())
+
+
+def sql_jar(version: str = None) -> str:
+    """Path of hazelcast-sql-<version>.jar (the members' SQL engine), fetched like the member jar."""
+    return hazelcast_jar("hazelcast-sql", version or settings.server_version())
+
+
+def hazelcast_jar(artifact_id: str, version: str) -> str:
+    """Path of com.hazelcast:<artifact_id>:<version> in the cache folder, fetched with Maven once."""
     target_dir = os.path.join(settings.cache_dir(), "jars")
-    target = os.path.join(target_dir, "hazelcast-%s.jar" % version)
+    target = os.path.join(target_dir, "%s-%s.jar" % (artifact_id, version))
     with _lock:
         if os.path.isfile(target):
             return target
-        found = [p for p in _m2_candidates(version) if os.path.isfile(p)]
+        found = [p for p in _m2_candidates(version, artifact_id) if os.path.isfile(p)]
         if not found:
             require_tool("mvn")
-            artifact = "com.hazelcast:hazelcast:%s" % version
+            artifact = "com.hazelcast:%s:%s" % (artifact_id, version)
             # Transitive resolution fails (optional dependencies outside Maven Central)
-            # and the member jar needs none of them.
+            # and the jars need none of them: hazelcast-sql carries its engine inside.
             proc = subprocess.run(
                 ["mvn", "-q", "-B", "dependency:get", "-Dartifact=" + artifact, "-Dtransitive=false"],
                 stdout=subprocess.PIPE,
@@ -87,16 +96,16 @@ def member_jar(version: str = None) -> str:
                 raise HarnessError(
                     "mvn could not fetch %s (exit %d):\n%s" % (artifact, proc.returncode, proc.stdout[-3000:])
                 )
-            found = [p for p in _m2_candidates(version) if os.path.isfile(p)]
+            found = [p for p in _m2_candidates(version, artifact_id) if os.path.isfile(p)]
             if not found:
                 repo = _maven_local_repo()
                 candidate = os.path.join(
-                    repo, "com", "hazelcast", "hazelcast", version, "hazelcast-%s.jar" % version
+                    repo, "com", "hazelcast", artifact_id, version, "%s-%s.jar" % (artifact_id, version)
                 )
                 if repo and os.path.isfile(candidate):
                     found = [candidate]
             if not found:
-                raise HarnessError("mvn reported success but hazelcast-%s.jar is not in the local repository" % version)
+                raise HarnessError("mvn reported success but %s-%s.jar is not in the local repository" % (artifact_id, version))
         os.makedirs(target_dir, exist_ok=True)
         tmp = "%s.%d.tmp" % (target, os.getpid())
         shutil.copyfile(found[0], tmp)

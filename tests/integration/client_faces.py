@@ -16,6 +16,7 @@ from typing import Any, Dict
 
 import hazelcast
 import hazelcast.asyncio
+from hazelcast.internal.asyncio_proxy.base import Proxy as _AsyncioProxy
 
 FACES = ("threaded", "asyncio")
 _CALL_TIMEOUT = 120
@@ -89,7 +90,15 @@ class AsyncioClientDriver:
 
     def __getattr__(self, name: str) -> Any:
         # Services and properties (lifecycle_service, cluster_service, name...).
-        return getattr(self.client, name)
+        attribute = getattr(self.client, name)
+        if name.startswith("get_") and inspect.iscoroutinefunction(attribute):
+            # get_topic, get_queue...: a proxy's face comes wrapped, as get_map's does.
+            def get(*args: Any, **kwargs: Any) -> Any:
+                result = self.run(attribute(*args, **kwargs))
+                return self._blocking(result) if isinstance(result, _AsyncioProxy) else result
+
+            return get
+        return attribute
 
 
 class BlockingFace:

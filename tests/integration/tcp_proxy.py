@@ -10,8 +10,9 @@ and socket closed by ``close()``.
 from __future__ import annotations
 
 import socket
+import struct
 import threading
-from typing import List
+from typing import Dict, List, Optional
 
 _MAX_CONNECTIONS = 32
 _POLL = 0.1
@@ -139,3 +140,74 @@ def _shutdown(*sockets: socket.socket) -> None:
             pass
 
 
+
+
+class MessageDroppingProxy(StallingProxy):
+    """A :class:`StallingProxy` that parses the member-to-client bytes into client
+    protocol messages and drops those of chosen message types.
+
+    ``drop_types`` (a set of message type ids, changeable at any time) selects the
+    messages to drop; ``seen`` and ``dropped`` count the messages by type. Fragmented
+    messages are forwarded untouched.
+    """
+
+    def __init__(self, target_host: str, target_port: int):
+        self.drop_types: set = set()
+        self.seen: Dict[int, int] = {}
+        self.dropped: Dict[int, int] = {}
+        super().__init__(target_host, target_port)
+
+    def _start_thread(self, target, name: str, *args) -> None:
+        if name == "proxy-down":
+            target = self._filtering_pump
+        super()._start_thread(target, name, *args)
+
+    def _filtering_pump(self, source: socket.socket, destination: socket.socket) -> None:
+        buffer = bytearray()
+        message = bytearray()
+        message_type: Optional[int] = None
+        while not self._closed.is_set():
+            try:
+                data = source.recv(65536)
+            except socket.timeout:
+                continue
+            except OSError:
+                break
+            if not data:
+                break
+            buffer += data
+            out = bytearray()
+            offset = 0
+            while len(buffer) - offset >= _FRAME_HEADER.size:
+                length, flags = _FRAME_HEADER.unpack_from(buffer, offset)
+                if len(buffer) - offset < length:
+                    break
+                frame = buffer[offset : offset + length]
+                offset += length
+                if not message:
+                    unfragmented = flags & _UNFRAGMENTED == _UNFRAGMENTED
+                    message_type = _TYPE.unpack_from(frame, _FRAME_HEADER.size)[0] if unfragmented else None
+                message += frame
+                if flags & _IS_FINAL:
+                    with self._lock:
+                        if message_type is not None:
+                            self.seen[message_type] = self.seen.get(message_type, 0) + 1
+                        drop = message_type is not None and message_type in self.drop_types
+                        if drop:
+                            self.dropped[message_type] = self.dropped.get(message_type, 0) + 1  # type: ignore[index]
+                    if not drop:
+                        out += message
+                    message = bytearray()
+            del buffer[:offset]
+            if out:
+                try:
+                    destination.sendall(out)
+                except OSError:
+                    break
+        _shutdown(source, destination)
+
+
+_FRAME_HEADER = struct.Struct("<iH")
+_TYPE = struct.Struct("<i")
+_IS_FINAL = 1 << 13
+_UNFRAGMENTED = (1 << 15) | (1 << 14)

@@ -20,7 +20,6 @@ import uuid
 
 import pytest
 
-import hazelcast
 from hazelcast.asyncio import HazelcastClient
 from hazelcast.errors import HazelcastClientNotActiveError
 from hazelcast.lifecycle import LifecycleState
@@ -416,45 +415,6 @@ def test_256_tasks_each_doing_50_set_get_pairs(any_cluster):
             sample = ["%d-%d" % (w, i) for w in range(0, tasks, 17) for i in range(0, pairs, 7)]
             assert await m.get_all(sample) == {k: "value-" + k for k in sample}
             assert client._runtime.invocation_service.pending_count() == 0
-
-    _run(main())
-
-
-# -- locks -----------------------------------------------------------------------------
-
-
-def test_map_locks_are_not_implemented_yet_in_either_face(hz_cluster):
-    # When Map.lock comes, this test goes: lock_context and lock ownership by tasks
-    # (hazelcast/internal/asyncio_proxy/base.py) get tests of their own then.
-    config = hz_cluster.client_config()
-    name = _unique("locks")
-    threaded = hazelcast.HazelcastClient(**config)
-    try:
-        with pytest.raises(NotImplementedError) as threaded_error:
-            threaded.get_map(name).lock("k")
-    finally:
-        threaded.shutdown()
-    expected = str(threaded_error.value)
-    assert expected.startswith("Map.lock is not available yet"), expected
-
-    async def main():
-        async with HazelcastClient(**config) as client:
-            m = await client.get_map(name)
-            with pytest.raises(NotImplementedError) as raised:
-                await m.lock("k")
-            assert str(raised.value) == expected
-            body_ran = False
-            with pytest.raises(NotImplementedError) as raised:
-                async with m.lock_context("k"):
-                    body_ran = True
-            assert str(raised.value) == expected
-            assert not body_ran
-            for method, args in (("try_lock", ("k",)), ("unlock", ("k",)), ("force_unlock", ("k",)),
-                                 ("is_locked", ("k",))):
-                with pytest.raises(NotImplementedError, match=r"^Map\.%s is not available yet" % method):
-                    await getattr(m, method)(*args)
-            await m.set("k", "v")  # the client goes on
-            assert await m.get("k") == "v"
 
     _run(main())
 

@@ -143,3 +143,35 @@ def _wait_until(condition, timeout=10.0):
         if time.monotonic() > deadline:
             raise AssertionError("condition not met in %s s" % timeout)
         time.sleep(0.01)
+
+
+def test_a_write_behind_a_parked_request_is_sent_while_the_event_thread_is_busy(client):
+    # A take parks on the member (its answer may be minutes away). A later request
+    # must go out at once: not wait for a timer of the event thread, which a slow
+    # user callback may be holding.
+    queue = client.get_queue("parked-%s" % time.monotonic_ns())
+    m = client.get_map("parked-writes")
+    parked = queue.take()
+    time.sleep(0.05)
+    release = threading.Event()
+    busy = threading.Event()
+
+    def slow_callback():
+        busy.set()
+        release.wait(30)
+
+    client._transport.call_soon(slow_callback)
+    assert busy.wait(10)
+    try:
+        put = m.put("k", "v")
+        # Written at once, by this thread: nothing left for a timer to flush.
+        [connection] = client._connection_manager.active_connections.values()
+        assert not connection._write_queue
+        deadline = time.monotonic() + 10
+        while not put.done() and time.monotonic() < deadline:
+            time.sleep(0.01)  # done() never sends: only the write path can
+        assert put.done()
+    finally:
+        release.set()
+    queue.offer("item").result()
+    assert parked.result() == "item"

@@ -359,3 +359,17 @@ def test_connections_and_membership_listeners_follow_members_joining_and_leaving
         assert [m.uuid for m in existing] == [first_uuid, joined[0].uuid]
     finally:
         client.shutdown()
+
+
+@pytest.mark.parametrize("face", ["threaded", "asyncio"])
+def test_a_smart_client_is_connected_to_every_member_when_start_returns(hz_cluster3, face):
+    # As the official client: listeners added right after the start reach every member.
+    from client_faces import start_client
+
+    for _ in range(3):  # a race would show on some starts, not all
+        client = start_client(face, **hz_cluster3.client_config())
+        try:
+            runtime = client._runtime if face == "threaded" else client.client._runtime
+            assert len(runtime.connection_manager.active_connections) == 3
+        finally:
+            client.shutdown()

@@ -373,15 +373,6 @@ def test_none_is_refused_before_sending(bmap, call):
     assert bmap.size() == 0
 
 
-def test_not_available_features_raise(bmap):
-    with pytest.raises(NotImplementedError):
-        bmap.lock("k")
-    with pytest.raises(NotImplementedError):
-        bmap.add_entry_listener(added_func=lambda e: None)
-    with pytest.raises(NotImplementedError):
-        bmap.key_set(predicate=object())
-
-
 # -- expiry ----------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ HOT_PATH_MODULES = {
     "frame_reader": ("hazelcast._speedups._frame_reader_py", "hazelcast._speedups._frame_reader_c"),
     "data_input": ("hazelcast._speedups._data_input_py", "hazelcast._speedups._data_input_c"),
     "data_output": ("hazelcast._speedups._data_output_py", "hazelcast._speedups._data_output_c"),
+    "pickle_scan": ("hazelcast._speedups._pickle_scan_py", "hazelcast._speedups._pickle_scan_c"),
 }
 
 # Compiled twins exist only for CPython; elsewhere there is one implementation.
@@ -30,4 +31,7 @@ def load_implementation(hot_path: str, kind: str):
     try:
         return importlib.import_module(compiled)
     except ImportError:
+        if platform.python_implementation() != "CPython":
+            pytest.skip("no compiled %s module on %s: the speedups are built for CPython only"
+                        % (hot_path, platform.python_implementation()))
         pytest.skip("the compiled %s module is not built" % hot_path)

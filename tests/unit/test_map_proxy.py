@@ -9,6 +9,7 @@ count are checked against the generated codecs.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import struct
 import threading
@@ -77,6 +78,7 @@ class FakeContext:
         self.invocation_service = FakeInvocationService()
         self.config = types.SimpleNamespace(near_caches={})
         self.caller_id = threading.get_ident
+        self.lock_reference_id_generator = itertools.count(1)
         self._map_response_handlers = None
         self.proxy_manager = ProxyManager(self)
 
@@ -528,36 +530,90 @@ def test_entry_processor_methods_send_a_missing_compact_schema_then_retry(m, con
 
 
 @pytest.mark.parametrize(
-    "call",
+    "call, codec, response, expected",
     [
-        lambda m: m.key_set(predicate=object()),
-        lambda m: m.values(object()),
-        lambda m: m.entry_set(object()),
-        lambda m: m.add_entry_listener(added_func=print),
-        lambda m: m.lock(1),
-        lambda m: m.try_lock(1),
-        lambda m: m.unlock(1),
-        lambda m: m.is_locked(1),
-        lambda m: m.force_unlock(1),
-        lambda m: m.execute_on_entries("processor", predicate=object()),
-        lambda m: m.aggregate(object()),
-        lambda m: m.project(object()),
-        lambda m: m.remove_all(object()),
-        lambda m: m.add_index(["a"]),
-        lambda m: m.add_interceptor(object()),
+        (lambda m: m.key_set(_P), "map_key_set_with_predicate_codec", [to_data(1)], [1]),
+        (lambda m: m.values(_P), "map_values_with_predicate_codec", [to_data("v")], ["v"]),
+        (
+            lambda m: m.entry_set(_P),
+            "map_entries_with_predicate_codec",
+            [(to_data(1), to_data("a"))],
+            [(1, "a")],
+        ),
+        (
+            lambda m: m.execute_on_entries("processor", _P),
+            "map_execute_with_predicate_codec",
+            [(to_data(1), to_data(2))],
+            [(1, 2)],
+        ),
+        (lambda m: m.aggregate("agg"), "map_aggregate_codec", to_data(7), 7),
+        (lambda m: m.aggregate("agg", _P), "map_aggregate_with_predicate_codec", to_data(7), 7),
+        (lambda m: m.project("proj"), "map_project_codec", [to_data(1), None], [1, None]),
+        (lambda m: m.project("proj", _P), "map_project_with_predicate_codec", [to_data(1)], [1]),
+        (lambda m: m.remove_all(_P), "map_remove_all_codec", None, None),
+        (lambda m: m.add_interceptor("interceptor"), "map_add_interceptor_codec", "id-1", "id-1"),
+        (lambda m: m.remove_interceptor("id-1"), "map_remove_interceptor_codec", True, True),
+        (lambda m: m.add_index(["a"]), "map_add_index_codec", None, None),
     ],
 )
-def test_features_not_available_yet_raise_not_implemented(m, invocations, call):
-    with pytest.raises(NotImplementedError, match="not available yet"):
-        call(m)
+def test_query_operations_send_their_codec_and_decode(m, spy, invocations, call, codec, response, expected):
+    future = call(m)
+    assert spy.last()[0] == codec
+    assert spy.last()[1][0] == "m"
+    (invocation,) = invocations
+    assert invocation.partition_id == -1
+    respond(invocation, response)
+    assert future.result() == expected
+
+
+_P = "a predicate"  # any serializable object: the member evaluates it
+
+
+def test_add_index_sends_the_normalized_config(m, spy):
+    m.add_index(["this.age"], "HASH")
+    (name, index) = spy.last()[1]
+    assert (index.name, index.type, index.attributes) == ("m_hash_age", 1, ["age"])
+    assert index.bitmap_index_options.unique_key == "__key"
+
+
+@pytest.mark.parametrize(
+    "call, codec, iteration_type",
+    [
+        (lambda m, p: m.key_set(p), "map_key_set_with_paging_predicate_codec", 0),
+        (lambda m, p: m.values(p), "map_values_with_paging_predicate_codec", 1),
+        (lambda m, p: m.entry_set(p), "map_entries_with_paging_predicate_codec", 2),
+    ],
+)
+def test_paging_sends_the_anchors_and_keeps_the_new_ones(m, spy, invocations, call, codec, iteration_type):
+    from hazelcast.predicate import paging
+    from hazelcast.protocol import AnchorDataListHolder
+
+    p = paging("inner", 2, "comparator")
+    p.anchor_list = [(0, ("k1", 1))]
+    p.page = 1
+    future = call(m, p)
+    name, holder = spy.last()[1]
+    assert spy.last()[0] == codec and name == "m"
+    assert (holder.page, holder.page_size, holder.iteration_type_id) == (1, 2, iteration_type)
+    assert holder.anchor_data_list_holder.anchor_page_list == [0]
+    assert holder.anchor_data_list_holder.anchor_data_list == [(to_data("k1"), to_data(1))]
+    assert (holder.predicate_data, holder.comparator_data) == (to_data("inner"), to_data("comparator"))
+    items = [(to_data("k3"), to_data(3))] if iteration_type == 2 else [to_data(3)]
+    new_anchors = AnchorDataListHolder([0, 1], [(to_data("k1"), to_data(1)), (to_data("k3"), to_data(3))])
+    respond(invocations[0], {"response": items, "anchor_data_list": new_anchors})
+    assert future.result() == ([("k3", 3)] if iteration_type == 2 else [3])
+    assert p.anchor_list == [(0, ("k1", 1)), (1, ("k3", 3))]
+    assert p.iteration_type == iteration_type
+
+
+def test_paging_is_refused_for_aggregations_and_projections(m, invocations):
+    from hazelcast.predicate import paging
+
+    with pytest.raises(AssertionError):
+        m.aggregate("agg", paging(None, 2))
+    with pytest.raises(AssertionError):
+        m.project("proj", paging(None, 2))
     assert invocations == []
-
-
-def test_near_cache_config_is_refused_clearly(context):
-    context.config.near_caches = {"cached": object()}
-    with pytest.raises(NotImplementedError, match="near cache"):
-        map_module.create_map_proxy(MAP_SERVICE, "cached", context)
-    assert isinstance(map_module.create_map_proxy(MAP_SERVICE, "other", context), Map)
 
 
 # -- blocking twin -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Command line: ``python3 -m tools.codec_generator [--protocol-dir DIR] [--check]``."""
+"""Command line: ``python3 -m tools.codec_generator [--definitions FILE] [--check]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Dict, List, Optional
 from tools.codec_generator.generator import generate
 
 _REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_DEFAULT_PROTOCOL_DIR = os.path.join(_REPO_ROOT, "..", "shared", "hazelcast-protocol")
+_DEFAULT_DEFINITIONS = os.path.join(_REPO_ROOT, "tools", "codec_generator", "protocol", "definitions.json")
 _DEFAULT_OUTPUT_DIR = os.path.join(_REPO_ROOT, "hazelcast", "protocol", "codec")
 
 
@@ -51,14 +51,15 @@ def write(files: Dict[str, str], output_dir: str) -> None:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m tools.codec_generator", description=__doc__)
-    parser.add_argument("--protocol-dir", default=_DEFAULT_PROTOCOL_DIR,
-                        help="directory holding protocol-definitions/ (default: %(default)s)")
+    parser.add_argument("--definitions", default=_DEFAULT_DEFINITIONS,
+                        help="compact protocol definitions, written by tools.protocol_snapshot "
+                             "(default: %(default)s)")
     parser.add_argument("--output-dir", default=_DEFAULT_OUTPUT_DIR,
                         help="codec package to write (default: %(default)s)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the committed codecs differ from a fresh generation")
     args = parser.parse_args(argv)
-    files = generate(args.protocol_dir)
+    files = generate(args.definitions)
     if args.check:
         changed = differences(files, args.output_dir)
         for path in changed:

@@ -1,4 +1,8 @@
-"""Generates the Python codecs from the protocol definitions (YAML).
+"""Generates the Python codecs from the protocol definitions.
+
+The definitions are read from ``protocol/definitions.json`` beside this module, the
+compact in-repository form of the upstream YAML files (``python3 -m
+tools.protocol_snapshot`` writes it).
 
 Every method of every service gets a module ``<service>_<method>_codec.py`` with
 ``encode_request``, ``decode_response`` (when the response has parameters) and
@@ -12,11 +16,9 @@ message or type, so that an older member leaves it out.
 
 from __future__ import annotations
 
-import glob
+import json
 import os
 from typing import Dict, List, Optional, Set, Tuple
-
-import yaml
 
 from tools.codec_generator.types import (
     CUSTOM_TYPE_CLASSES,
@@ -47,17 +49,43 @@ _REQUEST_HEADER_FMT = "iqi"
 _SIMPLE_FRAMES = {"String": '{}.encode("utf-8")', "Data": "{}.buffer", "byteArray": "{}"}
 
 
-def load_definitions(protocol_dir: str) -> Tuple[List[dict], List[dict]]:
-    """Returns (services, custom types) read from the protocol directory."""
-    definitions = os.path.join(protocol_dir, "protocol-definitions")
+def _params(params: List[list]) -> List[dict]:
+    return [{"name": n, "type": t, "nullable": nullable, "since": since} for n, t, nullable, since in params]
+
+
+def load_definitions(path: str) -> Tuple[List[dict], List[dict]]:
+    """Returns (services, custom types) read from the compact definitions file.
+
+    The file (``protocol/definitions.json`` beside this module) is written by
+    ``python3 -m tools.protocol_snapshot`` from the upstream YAML definitions; a
+    missing file is an error.
+    """
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if data.get("format") != 1:
+        raise ValueError("%s: unknown definitions format %r" % (path, data.get("format")))
     services = []
-    for path in sorted(glob.glob(os.path.join(definitions, "*.yaml"))):
-        with open(path, encoding="utf-8") as f:
-            services.append(yaml.safe_load(f))
-    with open(os.path.join(definitions, "custom", "Custom.yaml"), encoding="utf-8") as f:
-        custom_types = yaml.safe_load(f)["customTypes"]
+    for service in data["services"]:
+        methods = []
+        for m in service["methods"]:
+            method = {
+                "id": m["id"],
+                "name": m["name"],
+                "since": m["since"],
+                "request": {"retryable": m["retryable"], "partitionIdentifier": m["partition"],
+                            "params": _params(m["request"])},
+                "response": {"params": _params(m["response"])},
+            }
+            if m.get("events"):
+                method["events"] = [
+                    {"name": e["name"], "since": e["since"], "params": _params(e["params"])} for e in m["events"]
+                ]
+            methods.append(method)
+        services.append({"id": service["id"], "name": service["name"], "methods": methods})
+    custom_types = [{"name": t["name"], "since": t["since"], "params": _params(t["params"])}
+                    for t in data["customTypes"]]
     if not services:
-        raise FileNotFoundError("no protocol definitions under %s" % definitions)
+        raise ValueError("no protocol definitions in %s" % path)
     return services, custom_types
 
 
@@ -417,9 +445,9 @@ def generate_custom(type_def: dict, custom_types: Dict[str, dict]) -> str:
     return "\n".join(parts)
 
 
-def generate(protocol_dir: str) -> Dict[str, str]:
+def generate(definitions: str) -> Dict[str, str]:
     """Returns generated file contents keyed by path relative to the codec package."""
-    services, custom_list = load_definitions(protocol_dir)
+    services, custom_list = load_definitions(definitions)
     custom_types = {t["name"]: t for t in custom_list}
     files: Dict[str, str] = {
         "__init__.py": HEADER,

@@ -41,13 +41,39 @@ class ProxySpec(typing.NamedTuple):
     cls: str
     """The proxy class whose methods return Futures."""
     service: str
-    """Name of the service-name constant in hazelcast.proxy (the FACES key)."""
+    """Name of the service-name constant in hazelcast.proxy (the FACES key); empty for
+    a proxy the asyncio client builds itself (CP proxies), left out of FACES."""
     async_base: str = "Proxy"
     """Hand-written base of the asyncio face, in hazelcast/internal/asyncio_proxy/base.py."""
+    async_module: str = ""
+    """File name (no .py) of the asyncio face, when the official client's differs from
+    the source module's last part."""
+
+    def face_module(self) -> str:
+        return self.async_module or self.module.rsplit(".", 1)[1]
 
 
 PROXIES = [
     ProxySpec("hazelcast.proxy.map", "Map", "MAP_SERVICE", async_base="LockingProxy"),
+    ProxySpec("hazelcast.proxy.pn_counter", "PNCounter", "PN_COUNTER_SERVICE"),
+    ProxySpec("hazelcast.proxy.flake_id_generator", "FlakeIdGenerator", "FLAKE_ID_GENERATOR_SERVICE"),
+    ProxySpec("hazelcast.proxy.executor", "Executor", "EXECUTOR_SERVICE"),
+    ProxySpec("hazelcast.proxy.multi_map", "MultiMap", "MULTI_MAP_SERVICE", async_base="LockingProxy"),
+    ProxySpec("hazelcast.proxy.replicated_map", "ReplicatedMap", "REPLICATED_MAP_SERVICE"),
+    ProxySpec("hazelcast.proxy.queue", "Queue", "QUEUE_SERVICE"),
+    ProxySpec("hazelcast.proxy.list", "List", "LIST_SERVICE"),
+    ProxySpec("hazelcast.proxy.set", "Set", "SET_SERVICE"),
+    ProxySpec("hazelcast.proxy.topic", "Topic", "TOPIC_SERVICE"),
+    ProxySpec("hazelcast.proxy.ringbuffer", "Ringbuffer", "RINGBUFFER_SERVICE"),
+    ProxySpec("hazelcast.proxy.reliable_topic", "ReliableTopic", "RELIABLE_TOPIC_SERVICE"),
+    # CP proxies: the asyncio CPSubsystem builds their faces itself.
+    ProxySpec("hazelcast.proxy.cp.atomic_long", "AtomicLong", "", async_base="CPProxy"),
+    ProxySpec("hazelcast.proxy.cp.atomic_reference", "AtomicReference", "", async_base="CPProxy"),
+    ProxySpec("hazelcast.proxy.cp.count_down_latch", "CountDownLatch", "", async_base="CPProxy",
+              async_module="countdown_latch"),
+    ProxySpec("hazelcast.proxy.cp.fenced_lock", "FencedLock", "", async_base="FencedLockProxy"),
+    ProxySpec("hazelcast.proxy.cp.semaphore", "Semaphore", "", async_base="CPProxy"),
+    ProxySpec("hazelcast.proxy.cp.cp_map", "CPMap", "", async_base="CPProxy"),
 ]
 
 
@@ -82,6 +108,8 @@ class _Module(_Text):
     def __init__(self, root: str, dotted: str):
         self.dotted = dotted
         self.path = os.path.join(root, *dotted.split(".")) + ".py"
+        if not os.path.exists(self.path):  # a package: its __init__.py
+            self.path = os.path.join(root, *dotted.split("."), "__init__.py")
         with open(self.path, encoding="utf-8") as f:
             super().__init__(f.read())
         self.tree = ast.parse(self.source)
@@ -153,7 +181,11 @@ def _type_params(module: _Module, cls: str) -> str:
     for base in module.classes[cls].bases:
         if isinstance(base, ast.Subscript) and module.segment(base.value).endswith("Generic"):
             return module.segment(base.slice)
-    raise ValueError("%s has no typing.Generic[...] base" % cls)
+    return ""  # not generic
+
+
+def _subscript(name: str, params: str) -> str:
+    return "%s[%s]" % (name, params) if params else name
 
 
 def _annotation(text: _Text, node: ast.expr) -> typing.Tuple[_Text, ast.expr]:
@@ -262,10 +294,19 @@ def _blocking_method(method: _Method, twin: str) -> typing.List[str]:
     return _def("", method.name, sig.params, returns, comment) + _docstring(method) + body
 
 
+def _returns_none(method: _Method) -> bool:
+    # A method of the proxy that does not go to the cluster (e.g. PNCounter.reset)
+    # stays a plain method in the asyncio face, as in the official client.
+    returns = method.node.returns
+    return isinstance(returns, ast.Constant) and returns.value is None
+
+
 def _async_method(method: _Method) -> typing.List[str]:
     sig = _Signature(method)
     result = _future_result(method.module, method.node.returns)
-    assert result is not None
+    if result is None:
+        return (_def("", method.name, sig.params, "None") + _docstring(method)
+                + _return("self._proxy.%s" % method.name, sig.call))
     return (_def("async ", method.name, sig.params, result) + _docstring(method)
             + _return("await self._proxy.%s" % method.name, sig.call))
 
@@ -278,7 +319,7 @@ def _blocking_twin(loader: _Loader, spec: ProxySpec) -> str:
         BEGIN_MARKER,
         "",
         "",
-        "class %s(%s[%s]):" % (twin, spec.cls, params),
+        "class %s(%s):" % (twin, _subscript(spec.cls, params)),
         '    """The blocking twin of :class:`%s`: each method waits for the result that' % spec.cls,
         "    :class:`%s` gives in a :class:`~hazelcast.future.Future` and returns it." % spec.cls,
         "",
@@ -287,7 +328,7 @@ def _blocking_twin(loader: _Loader, spec: ProxySpec) -> str:
         "",
         '    __slots__ = ("_wrapped", "name", "service_name")',
         "",
-        "    def __init__(self, wrapped: %s[%s]):  # pylint: disable=super-init-not-called" % (spec.cls, params),
+        "    def __init__(self, wrapped: %s):  # pylint: disable=super-init-not-called" % _subscript(spec.cls, params),
         "        # No %s.__init__: every call is delegated to the wrapped proxy." % spec.cls,
         "        self.name = wrapped.name",
         "        self.service_name = wrapped.service_name",
@@ -324,14 +365,15 @@ def _async_face(loader: _Loader, spec: ProxySpec) -> str:
     for method in loader.public_methods(module, spec.cls):
         if method.name in provided or method.name in SYNC_ONLY:
             continue
-        if _future_result(method.module, method.node.returns) is None:
+        if _future_result(method.module, method.node.returns) is None and not _returns_none(method):
             raise ValueError("%s.%s returns no Future: give it an asyncio counterpart in %s or SYNC_ONLY"
                              % (spec.cls, method.name, ASYNC_BASE_MODULE))
         methods.append(method)
     params = _type_params(module, spec.cls)
-    core = "_core.%s[%s]" % (spec.cls, params)
+    core = _subscript("_core." + spec.cls, params)
+    generic = ", typing.Generic[%s]" % params if params else ""
     lines = [
-        "class %s(%s[%s], typing.Generic[%s]):" % (spec.cls, spec.async_base, core, params),
+        "class %s(%s[%s]%s):" % (spec.cls, spec.async_base, core, generic),
         '    """The asyncio face of :class:`%s.%s`: each method awaits and returns' % (spec.module, spec.cls),
         "    what the proxy's method gives in a Future.",
         "",
@@ -372,13 +414,19 @@ def _imports(methods: typing.List[_Method], source_module: str, type_params: str
         for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
             if arg is not None and arg.annotation is not None:
                 _names(method.module, arg.annotation, used)
+        # Defaults naming module constants (overflow_policy=OVERFLOW_POLICY_OVERWRITE).
+        for default in args.defaults + [d for d in args.kw_defaults if d is not None]:
+            for sub in ast.walk(default):
+                if isinstance(sub, ast.Name):
+                    used.setdefault(sub.id, method.module)
         found = _future_slice(method.module, method.node.returns)
-        assert found is not None
-        _names(method.module, found[1], used)
+        if found is not None:
+            _names(method.module, found[1], used)
     imports: typing.Dict[bool, typing.Dict[str, typing.Set[str]]] = {False: {}, True: {}}
     # The type parameters are needed at run time, by the Generic base.
-    runtime = {p.strip() for p in type_params.split(",")}
-    imports[False][source_module] = set(runtime)
+    runtime = {p.strip() for p in type_params.split(",")} if type_params else set()
+    if runtime:
+        imports[False][source_module] = set(runtime)
     for name, module in used.items():
         if name == "typing" or hasattr(builtins, name):
             continue
@@ -414,10 +462,11 @@ def _registry(specs: typing.List[ProxySpec]) -> str:
         "import typing",
         "",
     ]
+    specs = [s for s in specs if s.service]
     lines += sorted(
         ["from %s import Proxy" % ASYNC_BASE_MODULE,
          "from hazelcast.proxy import %s" % ", ".join(sorted(s.service for s in specs))]
-        + ["from %s.%s import %s" % (ASYNC_PACKAGE.replace("/", "."), s.module.rsplit(".", 1)[1], s.cls)
+        + ["from %s.%s import %s" % (ASYNC_PACKAGE.replace("/", "."), s.face_module(), s.cls)
            for s in specs]
     )
     lines += ["", "FACES: typing.Dict[str, typing.Type[Proxy[typing.Any]]] = {"]
@@ -434,7 +483,7 @@ def generate(root: str, specs: typing.Optional[typing.List[ProxySpec]] = None) -
     for spec in specs:
         module = loader.module(spec.module)
         files[os.path.relpath(module.path, root)] = _with_twin(module, _blocking_twin(loader, spec))
-        face_path = os.path.join(ASYNC_PACKAGE, spec.module.rsplit(".", 1)[1] + ".py")
+        face_path = os.path.join(ASYNC_PACKAGE, spec.face_module() + ".py")
         files[face_path] = _async_face(loader, spec)
     files[os.path.join(ASYNC_PACKAGE, "__init__.py")] = _registry(specs)
     return {path.replace(os.sep, "/"): text for path, text in files.items()}

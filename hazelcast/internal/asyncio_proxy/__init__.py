@@ -13,9 +13,31 @@ from __future__ import annotations
 import typing
 
 from hazelcast.internal.asyncio_proxy.base import Proxy
+from hazelcast.internal.asyncio_proxy.executor import Executor
+from hazelcast.internal.asyncio_proxy.flake_id_generator import FlakeIdGenerator
+from hazelcast.internal.asyncio_proxy.list import List
 from hazelcast.internal.asyncio_proxy.map import Map
-from hazelcast.proxy import MAP_SERVICE
+from hazelcast.internal.asyncio_proxy.multi_map import MultiMap
+from hazelcast.internal.asyncio_proxy.pn_counter import PNCounter
+from hazelcast.internal.asyncio_proxy.queue import Queue
+from hazelcast.internal.asyncio_proxy.reliable_topic import ReliableTopic
+from hazelcast.internal.asyncio_proxy.replicated_map import ReplicatedMap
+from hazelcast.internal.asyncio_proxy.ringbuffer import Ringbuffer
+from hazelcast.internal.asyncio_proxy.set import Set
+from hazelcast.internal.asyncio_proxy.topic import Topic
+from hazelcast.proxy import EXECUTOR_SERVICE, FLAKE_ID_GENERATOR_SERVICE, LIST_SERVICE, MAP_SERVICE, MULTI_MAP_SERVICE, PN_COUNTER_SERVICE, QUEUE_SERVICE, RELIABLE_TOPIC_SERVICE, REPLICATED_MAP_SERVICE, RINGBUFFER_SERVICE, SET_SERVICE, TOPIC_SERVICE
 
 FACES: typing.Dict[str, typing.Type[Proxy[typing.Any]]] = {
     MAP_SERVICE: Map,
+    PN_COUNTER_SERVICE: PNCounter,
+    FLAKE_ID_GENERATOR_SERVICE: FlakeIdGenerator,
+    EXECUTOR_SERVICE: Executor,
+    MULTI_MAP_SERVICE: MultiMap,
+    REPLICATED_MAP_SERVICE: ReplicatedMap,
+    QUEUE_SERVICE: Queue,
+    LIST_SERVICE: List,
+    SET_SERVICE: Set,
+    TOPIC_SERVICE: Topic,
+    RINGBUFFER_SERVICE: Ringbuffer,
+    RELIABLE_TOPIC_SERVICE: ReliableTopic,
 }

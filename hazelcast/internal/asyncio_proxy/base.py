@@ -23,8 +23,17 @@ import typing
 from contextlib import AbstractAsyncContextManager
 
 from hazelcast.proxy.base import Proxy as _CoreProxy
+from hazelcast.proxy.cp import BaseCPProxy as _CoreCPProxy
+from hazelcast.proxy.cp import SessionAwareCPProxy as _CoreSessionAwareCPProxy
+from hazelcast.proxy.cp.fenced_lock import FencedLock as _CoreFencedLock
+
+if typing.TYPE_CHECKING:
+    from hazelcast.protocol import RaftGroupId
 
 CoreProxyType = typing.TypeVar("CoreProxyType", bound=_CoreProxy)
+CoreCPProxyType = typing.TypeVar("CoreCPProxyType", bound=_CoreCPProxy)
+CoreSessionAwareType = typing.TypeVar("CoreSessionAwareType", bound=_CoreSessionAwareCPProxy)
+CoreFencedLockType = typing.TypeVar("CoreFencedLockType", bound=_CoreFencedLock)
 
 
 class _LockOwner:
@@ -155,3 +164,42 @@ class LockingProxy(Proxy[CoreProxyType]):
             ``LockContext``.
         """
         return LockContext(self, key)
+
+
+class CPProxy(typing.Generic[CoreCPProxyType]):
+    """Base of the asyncio faces of the CP Subsystem's proxies.
+
+    Args:
+        proxy: The CP proxy this face awaits.
+    """
+
+    def __init__(self, proxy: CoreCPProxyType):
+        self._proxy = proxy
+        self.service_name = proxy.service_name
+        self.name = proxy.name
+
+    async def destroy(self) -> None:
+        """Destroys the object on its CP group, for every client."""
+        await self._proxy.destroy()
+
+    def __repr__(self) -> str:
+        return '%s(name="%s")' % (type(self).__name__, self.name)
+
+
+class SessionAwareCPProxy(CPProxy[CoreSessionAwareType]):
+    """Base of the asyncio faces of the CP proxies that hold a CP session."""
+
+    def get_group_id(self) -> "RaftGroupId":
+        """Returns the id of the CP group the object lives in."""
+        return self._proxy.get_group_id()
+
+
+class FencedLockProxy(SessionAwareCPProxy[CoreFencedLockType]):
+    """Base of the asyncio FencedLock: the names the official asyncio client gives it."""
+
+    INVALID_FENCE = 0
+    """The fence of a failed ``try_lock``."""
+
+    async def is_locked_by_current_task(self) -> bool:
+        """Returns whether the current task (or its open lock context) holds the lock."""
+        return await self._proxy.is_locked_by_current_thread()

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import typing
 
+from hazelcast.aggregator import Aggregator
 from hazelcast.internal.asyncio_proxy.base import LockingProxy
+from hazelcast.predicate import Predicate
+from hazelcast.projection import Projection
 from hazelcast.proxy import map as _core
-from hazelcast.proxy.map import EntryEventCallable, KeyType, ValueType
+from hazelcast.proxy.map import EntryEventCallable, KeyType, ProjectionType, ValueType
 
 if typing.TYPE_CHECKING:
     from hazelcast.core import SimpleEntryView
@@ -308,7 +311,9 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         """
         return await self._proxy.evict(key)
 
-    async def get_entry_view(self, key: KeyType) -> typing.Optional["SimpleEntryView"]:
+    async def get_entry_view(
+        self, key: KeyType
+    ) -> typing.Optional["SimpleEntryView[KeyType, ValueType]"]:
         """Returns a snapshot of the entry of the key, with its statistics.
 
         Args:
@@ -385,10 +390,16 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         """
         return await self._proxy.load_all(keys, replace_existing_values)
 
-    async def key_set(self, predicate: typing.Any = None) -> typing.List[KeyType]:
-        """Returns a list of the keys of this map.
+    async def key_set(self, predicate: typing.Optional[Predicate] = None) -> typing.List[KeyType]:
+        """Returns a list of the keys of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the keys of its
+        current page are returned, in the predicate's order, and the predicate
+        remembers where the page ended (see
+        :class:`~hazelcast.predicate.PagingPredicate`).
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -398,10 +409,14 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         """
         return await self._proxy.key_set(predicate)
 
-    async def values(self, predicate: typing.Any = None) -> typing.List[ValueType]:
-        """Returns a list of the values of this map.
+    async def values(self, predicate: typing.Optional[Predicate] = None) -> typing.List[ValueType]:
+        """Returns a list of the values of this map, or of the entries a
+        predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the values of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -412,11 +427,15 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         return await self._proxy.values(predicate)
 
     async def entry_set(
-        self, predicate: typing.Any = None
+        self, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[typing.Tuple[KeyType, ValueType]]:
-        """Returns a list of the ``(key, value)`` pairs of this map.
+        """Returns a list of the ``(key, value)`` pairs of this map, or of the
+        entries a predicate selects.
 
         The list is a copy: later changes of the map do not show in it.
+
+        With a :func:`~hazelcast.predicate.paging` predicate, the entries of its
+        current page are returned, in the predicate's order.
 
         Args:
             predicate: Predicate to filter the entries with (optional).
@@ -499,24 +518,19 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         return await self._proxy.execute_on_keys(keys, entry_processor)
 
     async def execute_on_entries(
-        self, entry_processor: typing.Any, predicate: typing.Any = None
+        self, entry_processor: typing.Any, predicate: typing.Optional[Predicate] = None
     ) -> typing.List[typing.Any]:
         """Applies the user defined ``EntryProcessor`` to all the entries of
-        this map.
+        this map, or to the entries a predicate selects.
 
         Args:
             entry_processor: A serializable object whose Java counterpart,
                 registered on the members, implements
                 ``com.hazelcast.map.EntryProcessor``.
-            predicate: Predicate to select the entries with (not available
-                yet: must be ``None``).
+            predicate: Predicate to select the entries with (optional).
 
         Returns:
             The ``(key, result)`` pairs, one per processed entry.
-
-        Raises:
-            NotImplementedError: If a ``predicate`` is given: predicates are
-                not available yet.
         """
         return await self._proxy.execute_on_entries(entry_processor, predicate)
 
@@ -535,10 +549,34 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         expired_func: typing.Optional[EntryEventCallable] = None,
         loaded_func: typing.Optional[EntryEventCallable] = None,
     ) -> str:
-        """Adds a continuous entry listener for this map (not available yet).
+        """Adds a continuous entry listener for this map.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        The listener stays registered until it is removed: on the members that
+        join later and on the cluster the client reconnects to. Each callback is
+        called with an :class:`~hazelcast.proxy.base.EntryEvent`, on the client's
+        event thread (the event loop for the asyncio client); the events of one
+        key come in the order the member applied them.
+
+        Args:
+            include_value: Whether the events carry the values (``value``,
+                ``old_value``, ``merging_value``); if ``False`` they are ``None``.
+            key: Only the events of this key are delivered (optional).
+            predicate: Only the events of the entries matching this predicate
+                are delivered (optional).
+            added_func: Called when an entry is added.
+            removed_func: Called when an entry is removed.
+            updated_func: Called when an entry is updated.
+            evicted_func: Called when an entry is evicted.
+            evict_all_func: Called when all entries are evicted (``evict_all``).
+            clear_all_func: Called when all entries are cleared (``clear``).
+            merged_func: Called when an entry is merged after a split-brain
+                (or a WAN replicated entry is merged).
+            expired_func: Called when an entry expires (time to live or max
+                idle reached).
+            loaded_func: Called when an entry is loaded from a MapLoader.
+
+        Returns:
+            The registration id, to pass to :meth:`remove_entry_listener`.
         """
         return await self._proxy.add_entry_listener(
             include_value,
@@ -556,10 +594,15 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         )
 
     async def remove_entry_listener(self, registration_id: str) -> bool:
-        """Removes an entry listener (not available yet).
+        """Removes the entry listener of the registration id: no more events
+        reach it once the returned Future is done.
 
-        Raises:
-            NotImplementedError: Always, until listeners are implemented.
+        Args:
+            registration_id: The id :meth:`add_entry_listener` gave.
+
+        Returns:
+            ``True`` if the listener was registered and is removed, ``False``
+            otherwise.
         """
         return await self._proxy.remove_entry_listener(registration_id)
 
@@ -570,91 +613,216 @@ class Map(LockingProxy[_core.Map[KeyType, ValueType]], typing.Generic[KeyType, V
         name: typing.Optional[str] = None,
         bitmap_index_options: typing.Optional[typing.Dict[str, typing.Any]] = None,
     ) -> None:
-        """Adds an index to this map (not available yet).
+        """Adds an index on attributes of the values (or keys) of this map, so
+        that queries on them run faster.
+
+        Every member indexes its entries, in parallel per partition, without
+        blocking the map; queries scan the entries until the index is built.
+        Adding an index that already exists does nothing.
+
+        Example:
+            >>> people = client.get_map("people").blocking()
+            >>> people.add_index(attributes=["age"])  # SORTED: equality and ranges
+            >>> people.add_index(attributes=["city"], index_type=IndexType.HASH)
+            >>> people.add_index(attributes=["active"], index_type=IndexType.BITMAP)
+
+        Args:
+            attributes: The indexed attributes (several make a composite index).
+            index_type: ``SORTED`` (the default), ``HASH`` or ``BITMAP``; see
+                :class:`~hazelcast.config.IndexType`.
+            name: Name of the index; by default made of the map name, the type
+                and the attributes.
+            bitmap_index_options: Options of a ``BITMAP`` index:
+
+                - **unique_key** (str): The attribute whose values identify the
+                  entries; by default the key (``QueryConstants.KEY_ATTRIBUTE_NAME``).
+                - **unique_key_transformation** (int|str): How those values
+                  become bitmap ids; by default ``OBJECT``; see
+                  :class:`~hazelcast.config.UniqueKeyTransformation`.
 
         Raises:
-            NotImplementedError: Always, until indexes are implemented.
+            ValueError: If no attribute is given, one is empty, repeated, or a
+                ``BITMAP`` index has several.
+            InvalidConfigurationError: If ``bitmap_index_options`` holds an
+                unknown option.
         """
         return await self._proxy.add_index(attributes, index_type, name, bitmap_index_options)
 
     async def add_interceptor(self, interceptor: typing.Any) -> str:
-        """Adds an interceptor for this map (not available yet).
+        """Adds an interceptor to this map: the members call it around the
+        map's operations (``get``, ``put``, ``remove``), and it may change
+        what they store or return.
 
-        Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+        Args:
+            interceptor: A serializable object whose Java counterpart,
+                registered on the members, implements
+                ``com.hazelcast.map.MapInterceptor``.
+
+        Returns:
+            The registration id of the interceptor, for :meth:`remove_interceptor`.
         """
         return await self._proxy.add_interceptor(interceptor)
 
     async def remove_interceptor(self, registration_id: str) -> bool:
-        """Removes an interceptor of this map (not available yet).
+        """Removes an interceptor of this map.
+
+        Args:
+            registration_id: The id :meth:`add_interceptor` returned.
+
+        Returns:
+            ``True`` if the interceptor was removed, ``False`` if there was none
+            with that id.
 
         Raises:
-            NotImplementedError: Always, until interceptors are implemented.
+            AssertionError: If ``registration_id`` is ``None``.
         """
         return await self._proxy.remove_interceptor(registration_id)
 
-    async def aggregate(self, aggregator: typing.Any, predicate: typing.Any = None) -> typing.Any:
-        """Applies an aggregation to the entries (not available yet).
+    async def aggregate(
+        self, aggregator: Aggregator[typing.Any], predicate: typing.Optional[Predicate] = None
+    ) -> typing.Any:
+        """Computes an aggregation over the entries of this map, or over the
+        entries a predicate selects; the members compute it, only the result
+        travels.
+
+        Example:
+            >>> from hazelcast.aggregator import int_avg
+            >>> from hazelcast.predicate import greater
+            >>> people.aggregate(int_avg("age"), greater("age", 18))
+
+        Args:
+            aggregator: The aggregator (see :mod:`hazelcast.aggregator`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The result of the aggregation.
 
         Raises:
-            NotImplementedError: Always, until aggregations are implemented.
+            AssertionError: If ``aggregator`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
         return await self._proxy.aggregate(aggregator, predicate)
 
-    async def project(self, projection: typing.Any, predicate: typing.Any = None) -> typing.Any:
-        """Applies a projection to the entries (not available yet).
+    async def project(
+        self, projection: Projection[ProjectionType], predicate: typing.Optional[Predicate] = None
+    ) -> typing.List[ProjectionType]:
+        """Applies a projection to each entry of this map, or to each entry a
+        predicate selects; the members compute it, only the projected values
+        travel.
+
+        Example:
+            >>> from hazelcast.projection import single_attribute
+            >>> people.project(single_attribute("name"))
+
+        Args:
+            projection: The projection (see :mod:`hazelcast.projection`).
+            predicate: Predicate to select the entries with (optional).
+
+        Returns:
+            The projected values, one per entry, in no particular order.
 
         Raises:
-            NotImplementedError: Always, until projections are implemented.
+            AssertionError: If ``projection`` is ``None`` or ``predicate`` is a
+                paging predicate.
         """
         return await self._proxy.project(projection, predicate)
 
-    async def remove_all(self, predicate: typing.Any) -> None:
-        """Removes the entries matching a predicate (not available yet).
+    async def remove_all(self, predicate: Predicate) -> None:
+        """Removes the entries a predicate selects.
+
+        Args:
+            predicate: Predicate to select the entries to remove.
 
         Raises:
-            NotImplementedError: Always, until predicates are implemented.
+            AssertionError: If ``predicate`` is ``None``.
         """
         return await self._proxy.remove_all(predicate)
 
     async def lock(self, key: KeyType, lease_time: typing.Optional[float] = None) -> None:
-        """Acquires the lock for the key (not available yet).
+        """Acquires the lock for the key, for ever or for the lease time.
+
+        The caller (the calling thread; for the asyncio client the task, or the
+        lock context it runs in) waits until the lock is free, however long
+        that takes: the request waits on the member, not in the client, and is
+        not bound by the invocation timeout. The lock exists whether the map
+        holds the key or not; while it is held, other callers' writes of the
+        key wait for it.
+
+        The lock is reentrant: locked N times, it must be unlocked N times. It
+        belongs to this map and key only, and it survives the loss of the
+        member owning the key (its backup takes over).
+
+        Warning:
+            Keys are compared by their serialized form, not by ``__eq__``.
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return await self._proxy.lock(key, lease_time)
 
     async def try_lock(
         self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
     ) -> bool:
-        """Tries to acquire the lock for the key (not available yet).
+        """Tries to acquire the lock for the key.
+
+        Without a timeout it returns at once; with one, the caller waits up to
+        ``timeout`` seconds for the lock to be free (on the member, as
+        :meth:`lock` does, whatever the invocation timeout).
+
+        Args:
+            key: The key to lock.
+            lease_time: Seconds after which the lock is released on its own;
+                ``None`` keeps it until it is unlocked.
+            timeout: Seconds to wait for the lock.
+
+        Returns:
+            ``True`` if the lock was acquired, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return await self._proxy.try_lock(key, lease_time, timeout)
 
     async def unlock(self, key: KeyType) -> None:
-        """Releases the lock for the key (not available yet).
+        """Releases the lock for the key, once (see :meth:`lock`: locks are
+        reentrant).
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
+            IllegalMonitorStateError: If the caller does not hold the lock.
         """
         return await self._proxy.unlock(key)
 
     async def force_unlock(self, key: KeyType) -> None:
-        """Releases the lock for the key regardless of its owner (not available yet).
+        """Releases the lock for the key whoever holds it, however many times
+        it was locked.
+
+        Args:
+            key: The key to unlock.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return await self._proxy.force_unlock(key)
 
     async def is_locked(self, key: KeyType) -> bool:
-        """Checks the lock for the key (not available yet).
+        """Checks whether the key is locked, by any caller.
+
+        Args:
+            key: The key to check.
+
+        Returns:
+            ``True`` if the lock of the key is held, ``False`` otherwise.
 
         Raises:
-            NotImplementedError: Always, until map locks are implemented.
+            AssertionError: If ``key`` is ``None``.
         """
         return await self._proxy.is_locked(key)

@@ -3,7 +3,6 @@ version of a Portable class."""
 
 from __future__ import annotations
 
-import enum
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
@@ -11,8 +10,12 @@ from hazelcast.errors import HazelcastSerializationError
 __all__ = ["FieldType", "FieldDefinition", "ClassDefinition", "ClassDefinitionBuilder"]
 
 
-class FieldType(enum.IntEnum):
-    """Types of Portable fields (the numbers are those of the wire format)."""
+class FieldType:
+    """Types of Portable fields (the numbers are those of the wire format).
+
+    A plain class of int constants, as in the official client; ``UTF`` and
+    ``UTF_ARRAY`` are older names of ``STRING`` and ``STRING_ARRAY``.
+    """
 
     PORTABLE = 0
     BYTE = 1
@@ -48,6 +51,24 @@ class FieldType(enum.IntEnum):
     TIMESTAMP_WITH_TIMEZONE_ARRAY = 29
 
 
+# type id -> name, the current names winning over the older aliases
+_FIELD_TYPE_NAMES: typing.Dict[int, str] = {}
+for _name, _value in vars(FieldType).items():
+    if _name.isupper() and _name not in ("UTF", "UTF_ARRAY"):
+        _FIELD_TYPE_NAMES[_value] = _name
+del _name, _value
+
+
+def field_type_name(field_type: int) -> str:
+    """The name of a Portable field type id (``"INT"``), or the number itself."""
+    return _FIELD_TYPE_NAMES.get(field_type, str(field_type))
+
+
+def is_field_type(type_id: int) -> bool:
+    """True for the id of a known Portable field type."""
+    return type_id in _FIELD_TYPE_NAMES
+
+
 class FieldDefinition:
     """One field of a class definition: its position, name and type (and the
     factory/class ids of Portable fields)."""
@@ -56,7 +77,7 @@ class FieldDefinition:
         self,
         index: int,
         field_name: str,
-        field_type: FieldType,
+        field_type: int,
         version: int,
         factory_id: int = 0,
         class_id: int = 0,
@@ -116,7 +137,7 @@ class ClassDefinition:
     def get_field_names(self) -> typing.List[str]:
         return list(self.field_defs.keys())
 
-    def get_field_type(self, field_name: str) -> FieldType:
+    def get_field_type(self, field_name: str) -> int:
         """Raises:
         ValueError: If there is no such field."""
         fd = self.get_field(field_name)
@@ -174,7 +195,7 @@ class ClassDefinitionBuilder:
         self._field_defs: typing.List[FieldDefinition] = []
         self._field_names: typing.Set[str] = set()
 
-    def _add(self, field_name: str, field_type: FieldType, factory_id: int = 0, class_id: int = 0) -> "ClassDefinitionBuilder":
+    def _add(self, field_name: str, field_type: int, factory_id: int = 0, class_id: int = 0) -> "ClassDefinitionBuilder":
         if self._done:
             raise HazelcastSerializationError(
                 "ClassDefinition is already built for %s" % self.class_id
@@ -186,7 +207,7 @@ class ClassDefinitionBuilder:
         self._index += 1
         return self
 
-    def _add_portable(self, field_name: str, field_type: FieldType, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
+    def _add_portable(self, field_name: str, field_type: int, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
         if class_def.class_id == 0:
             raise ValueError("Portable class id cannot be zero")
         return self._add(field_name, field_type, class_def.factory_id, class_def.class_id)
@@ -218,11 +239,11 @@ class ClassDefinitionBuilder:
         return cd
 
 
-def _field_adder(field_type: FieldType) -> typing.Callable[[ClassDefinitionBuilder, str], ClassDefinitionBuilder]:
+def _field_adder(field_type: int) -> typing.Callable[[ClassDefinitionBuilder, str], ClassDefinitionBuilder]:
     def add(self: ClassDefinitionBuilder, field_name: str) -> ClassDefinitionBuilder:
         return self._add(field_name, field_type)
 
-    add.__doc__ = "Adds a %s field." % field_type.name.lower().replace("_", " ")
+    add.__doc__ = "Adds a %s field." % field_type_name(field_type).lower().replace("_", " ")
     return add
 
 

@@ -8,11 +8,13 @@ import typing
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.bits import INT_SIZE_IN_BYTES
+from hazelcast.serialization.nesting import MAX_NESTING_DEPTH
 from hazelcast.serialization.portable.classdef import (
     ClassDefinition,
     ClassDefinitionBuilder,
     FieldDefinition,
     FieldType,
+    is_field_type,
 )
 
 if typing.TYPE_CHECKING:
@@ -154,7 +156,31 @@ class PortableContext:
     ) -> ClassDefinition:
         """Builds the class definition of serialized Portable data from the
         field names and types the data carries (used to read versions this
-        client has no definition of). Moves the input's position."""
+        client has no definition of). Moves the input's position.
+
+        Each nested definition is built once, however many fields refer to
+        it, and nesting is bounded (``MAX_NESTING_DEPTH``), as is the total
+        number of fields read (by the size of the input): crafted data
+        cannot make this take more than linear time.
+        """
+        budget = [max(64, inp.size())]
+        return self._read_class_definition(inp, factory_id, class_id, version, set(), 0, budget)
+
+    def _read_class_definition(
+        self,
+        inp: "_ObjectDataInput",
+        factory_id: int,
+        class_id: int,
+        version: int,
+        seen: typing.Set[typing.Tuple[int, int, int]],
+        depth: int,
+        budget: typing.List[int],
+    ) -> ClassDefinition:
+        if depth > MAX_NESTING_DEPTH:
+            raise HazelcastSerializationError(
+                "cannot read Portable class definitions nested more than %d levels deep" % MAX_NESTING_DEPTH
+            )
+        seen.add((factory_id, class_id, version))
         register = True
         builder = ClassDefinitionBuilder(factory_id, class_id, version)
         inp.read_int()  # the end position of the Portable
@@ -162,6 +188,12 @@ class PortableContext:
         if field_count < 0 or field_count * INT_SIZE_IN_BYTES > inp.size() - inp.position():
             raise HazelcastSerializationError(
                 "invalid Portable field count %d at position %d" % (field_count, inp.position() - 4)
+            )
+        budget[0] -= field_count
+        if budget[0] < 0:
+            raise HazelcastSerializationError(
+                "invalid Portable data: its class definitions have more fields than its %d bytes can hold"
+                % inp.size()
             )
         offset = inp.position()
         for i in range(field_count):
@@ -172,15 +204,13 @@ class PortableContext:
                 raise HazelcastSerializationError("invalid field name length %d" % name_length)
             name = "".join(chr(inp.read_unsigned_byte()) for _ in range(name_length))
             type_id = inp.read_byte()
-            try:
-                field_type = FieldType(type_id)
-            except ValueError:
-                raise HazelcastSerializationError(
-                    "unknown Portable field type %d of field %s" % (type_id, name)
-                ) from None
+            if not is_field_type(type_id):
+                raise HazelcastSerializationError("unknown Portable field type %d of field %s" % (type_id, name))
+            field_type = type_id
             field_factory_id = 0
             field_class_id = 0
             field_version = version
+            nested = False
             if field_type == FieldType.PORTABLE:
                 is_null = inp.read_boolean()
                 field_factory_id = inp.read_int()
@@ -191,7 +221,7 @@ class PortableContext:
                     register = False
                 else:
                     field_version = inp.read_int()
-                    self.read_class_definition(inp, field_factory_id, field_class_id, field_version)
+                    nested = True
             elif field_type == FieldType.PORTABLE_ARRAY:
                 length = inp.read_int()
                 field_factory_id = inp.read_int()
@@ -200,9 +230,15 @@ class PortableContext:
                     first = inp.read_int(inp.position())
                     inp.set_position(first)
                     field_version = inp.read_int()
-                    self.read_class_definition(inp, field_factory_id, field_class_id, field_version)
+                    nested = True
                 else:
                     register = False
+            if nested:
+                key = (field_factory_id, field_class_id, field_version)
+                # built in this read already (or in progress: a recursive
+                # class), or known from before: not read again
+                if key not in seen and self.lookup_class_definition(*key) is None:
+                    self._read_class_definition(inp, *key, seen, depth + 1, budget)
             builder.add_field_def(
                 FieldDefinition(i, name, field_type, field_version, field_factory_id, field_class_id)
             )

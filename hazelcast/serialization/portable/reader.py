@@ -10,7 +10,7 @@ import typing
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.api import PortableReader
 from hazelcast.serialization.bits import INT_SIZE_IN_BYTES, NULL_ARRAY_LENGTH
-from hazelcast.serialization.portable.classdef import ClassDefinition, FieldType
+from hazelcast.serialization.portable.classdef import ClassDefinition, FieldType, field_type_name
 from hazelcast.serialization.serializer import (
     read_big_decimal,
     read_short_year_date,
@@ -176,11 +176,11 @@ class DefaultPortableReader(PortableReader):
     # -- nested Portables ----------------------------------------------------
 
     def read_portable(self, field_name):
-        field_def = self._field(field_name, FieldType.PORTABLE)
+        field_def, position = self._locate(field_name, FieldType.PORTABLE)
         inp = self._in
         current = inp.position()
         try:
-            inp.set_position(self._position_of(field_def))
+            inp.set_position(position)
             is_null = inp.read_boolean()
             factory_id = inp.read_int()
             class_id = inp.read_int()
@@ -192,11 +192,11 @@ class DefaultPortableReader(PortableReader):
             inp.set_position(current)
 
     def read_portable_array(self, field_name):
-        field_def = self._field(field_name, FieldType.PORTABLE_ARRAY)
+        field_def, position = self._locate(field_name, FieldType.PORTABLE_ARRAY)
         inp = self._in
         current = inp.position()
         try:
-            inp.set_position(self._position_of(field_def))
+            inp.set_position(position)
             length = inp.read_int()
             factory_id = inp.read_int()
             class_id = inp.read_int()
@@ -235,15 +235,60 @@ class DefaultPortableReader(PortableReader):
             )
         field_def = self._class_def.get_field(field_name)
         if field_def is None:
-            raise HazelcastSerializationError(
-                "unknown field name '%s' for ClassDefinition(factory_id=%s, class_id=%s, version=%s)"
-                % (field_name, self._class_def.factory_id, self._class_def.class_id, self._class_def.version)
-            )
+            raise self._unknown_field(field_name)
         if field_def.field_type != field_type:
             raise HazelcastSerializationError(
-                "not a %s field: %s (it is %s)" % (field_type.name, field_name, field_def.field_type.name)
+                "not a %s field: %s (it is %s)" % (field_type_name(field_type), field_name, field_type_name(field_def.field_type))
             )
         return field_def
+
+    def _unknown_field(self, field_name):
+        return HazelcastSerializationError(
+            "unknown field name '%s' for ClassDefinition(factory_id=%s, class_id=%s, version=%s)"
+            % (field_name, self._class_def.factory_id, self._class_def.class_id, self._class_def.version)
+        )
+
+    def _locate(self, field_name, field_type):
+        """The definition of a field and the position of its value. A name with
+        dots that is no field of this class is a path through nested Portables
+        (``"inner.count"`` reads ``count`` of the Portable field ``inner``), as the
+        official client reads it."""
+        if self._class_def.get_field(field_name) is None and "." in field_name and not self._raw:
+            return self._nested(field_name, field_type)
+        field_def = self._field(field_name, field_type)
+        return field_def, self._position_of(field_def)
+
+    def _nested(self, path, field_type):
+        names = path.split(".")
+        inp = self._in
+        current = inp.position()
+        reader = self
+        try:
+            for depth, name in enumerate(names):
+                field_def = reader._class_def.get_field(name)
+                if field_def is None:
+                    raise self._unknown_field(path)
+                if depth == len(names) - 1:
+                    if field_def.field_type != field_type:
+                        raise HazelcastSerializationError(
+                            "not a %s field: %s (it is %s)" % (field_type_name(field_type), path, field_type_name(field_def.field_type))
+                        )
+                    return field_def, reader._position_of(field_def)
+                if field_def.field_type != FieldType.PORTABLE:
+                    raise HazelcastSerializationError(
+                        "cannot read %s: %s is a %s field, not a Portable" % (path, name, field_type_name(field_def.field_type))
+                    )
+                inp.set_position(reader._position_of(field_def))
+                if inp.read_boolean():
+                    raise HazelcastSerializationError("cannot read %s: the Portable field %s is None" % (path, name))
+                factory_id = inp.read_int()
+                class_id = inp.read_int()
+                _check_factory_and_class(field_def, factory_id, class_id)
+                version = inp.read_int()
+                reader = self._serializer.create_reader(inp, factory_id, class_id, version, version)
+            raise self._unknown_field(path)  # an empty path
+        finally:
+            inp.set_position(current)
 
     def _position_of(self, field_def) -> int:
         inp = self._in
@@ -253,7 +298,7 @@ class DefaultPortableReader(PortableReader):
         return pos + 2 + name_length + 1
 
     def _read_position(self, field_name, field_type) -> int:
-        return self._position_of(self._field(field_name, field_type))
+        return self._locate(field_name, field_type)[1]
 
 
 def _check_factory_and_class(field_def, factory_id, class_id) -> None:
@@ -436,7 +481,7 @@ _NUMBER_READERS = {
 def _incompatible(field_def, field_type) -> HazelcastSerializationError:
     return HazelcastSerializationError(
         "incompatible to read %s from %s while reading field %s"
-        % (field_type.name, field_def.field_type.name, field_def.field_name)
+        % (field_type_name(field_type), field_type_name(field_def.field_type), field_def.field_name)
     )
 
 

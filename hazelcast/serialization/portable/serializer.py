@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
+from hazelcast.serialization import nesting as _nesting
 from hazelcast.serialization.api import Portable, StreamSerializer
 from hazelcast.serialization.portable.classdef import ClassDefinition, FieldType
 from hazelcast.serialization.portable.context import PortableContext
@@ -47,11 +48,15 @@ class PortableSerializer(StreamSerializer):
 
     def write_internal(self, out, portable: Portable) -> None:
         """Writes the version and the fields of a Portable."""
-        class_def = self._portable_context.lookup_or_register_class_definition(portable)
-        out.write_int(class_def.version)
-        writer = DefaultPortableWriter(self, out, class_def)
-        portable.write_portable(writer)
-        writer.end()
+        depth = _nesting.enter("write")
+        try:
+            class_def = self._portable_context.lookup_or_register_class_definition(portable)
+            out.write_int(class_def.version)
+            writer = DefaultPortableWriter(self, out, class_def)
+            portable.write_portable(writer)
+            writer.end()
+        finally:
+            _nesting.leave(depth)
 
     def read(self, inp):
         factory_id = inp.read_int()
@@ -61,13 +66,17 @@ class PortableSerializer(StreamSerializer):
     def read_internal(self, inp, factory_id: int, class_id: int) -> Portable:
         """Reads the version and the fields of a Portable whose factory and
         class ids were read."""
-        version = inp.read_int()
-        portable = self._create_new_portable_instance(factory_id, class_id)
-        portable_version = self._find_portable_version(factory_id, class_id, portable)
-        reader = self.create_reader(inp, factory_id, class_id, version, portable_version)
-        portable.read_portable(reader)
-        reader.end()
-        return portable
+        depth = _nesting.enter("read")
+        try:
+            version = inp.read_int()
+            portable = self._create_new_portable_instance(factory_id, class_id)
+            portable_version = self._find_portable_version(factory_id, class_id, portable)
+            reader = self.create_reader(inp, factory_id, class_id, version, portable_version)
+            portable.read_portable(reader)
+            reader.end()
+            return portable
+        finally:
+            _nesting.leave(depth)
 
     def create_reader(
         self, inp, factory_id: int, class_id: int, version: int, portable_version: int

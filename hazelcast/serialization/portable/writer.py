@@ -24,6 +24,7 @@ from hazelcast.serialization.portable.classdef import (
     ClassDefinition,
     ClassDefinitionBuilder,
     FieldType,
+    field_type_name,
 )
 from hazelcast.serialization.serializer import (
     write_big_decimal,
@@ -129,16 +130,16 @@ class DefaultPortableWriter(PortableWriter):
 
     # -- nested Portables --------------------------------------------------
 
-    def write_portable(self, field_name, value):
+    def write_portable(self, field_name, portable):
         field_def = self._set_position(field_name, FieldType.PORTABLE)
-        is_null = value is None
+        is_null = portable is None
         out = self._out
         out.write_boolean(is_null)
         out.write_int(field_def.factory_id)
         out.write_int(field_def.class_id)
         if not is_null:
-            _check_portable_attributes(field_def, value)
-            self._serializer.write_internal(out, value)
+            _check_portable_attributes(field_def, portable)
+            self._serializer.write_internal(out, portable)
 
     def write_null_portable(self, field_name, factory_id, class_id):
         self._set_position(field_name, FieldType.PORTABLE)
@@ -252,7 +253,7 @@ class DefaultPortableWriter(PortableWriter):
         out = self._out
         out.write_int_positional(out.position(), self._begin)
 
-    def _set_position(self, field_name: str, field_type: FieldType):
+    def _set_position(self, field_name: str, field_type: int):
         if self._raw:
             raise HazelcastSerializationError(
                 "cannot write Portable field %s after get_raw_data_output() is called" % field_name
@@ -269,7 +270,7 @@ class DefaultPortableWriter(PortableWriter):
         if field_def.field_type != field_type:
             raise HazelcastSerializationError(
                 "field type mismatch for '%s': the class definition has %s, written as %s"
-                % (field_name, field_def.field_type.name, field_type.name)
+                % (field_name, field_type_name(field_def.field_type), field_type_name(field_type))
             )
         self._written_fields.add(field_name)
         out = self._out
@@ -321,13 +322,13 @@ class ClassDefinitionWriter(PortableWriter):
         portable.write_portable(writer)
         return writer.register_and_get()
 
-    def write_portable(self, field_name, value):
-        if value is None:
+    def write_portable(self, field_name, portable):
+        if portable is None:
             raise HazelcastSerializationError(
                 "cannot write a None Portable for field %s without a registered class definition "
                 "(see class_definitions)" % field_name
             )
-        self._builder.add_portable_field(field_name, self._nested_class_def(value))
+        self._builder.add_portable_field(field_name, self._nested_class_def(portable))
 
     def write_null_portable(self, field_name, factory_id, class_id):
         context = self._portable_context

@@ -207,6 +207,10 @@ class FakeCluster:
         self.members: List[FakeMember] = []
         self.view_version = 0
         self.entries: Dict[bytes, bytes] = {}
+        # what the members send: the count in the authentication response,
+        # and the partition ids of the table (default: all of them)
+        self.partition_count = PARTITION_COUNT
+        self.partition_ids: Optional[List[int]] = None
 
     def start_member(self, port: int = 5701, publish: bool = True) -> "FakeMember":
         member = FakeMember(self, Address("127.0.0.1", port))
@@ -251,6 +255,7 @@ class FakeMember:
         self.view_listeners: List[Tuple[MemoryConnection, int]] = []
         self.requests: List[Tuple[float, str, MemoryConnection, Any]] = []
         self.silent: set = set()  # request names left unanswered
+        self.backup_acks = 0  # backups the responses to map.put announce
 
     def seen(self, name: str) -> List[Tuple[float, str, MemoryConnection, Any]]:
         return [r for r in self.requests if r[1] == name]
@@ -266,7 +271,7 @@ class FakeMember:
             detail = StringCodec.decode(message)  # the cluster name
             status = 0 if detail == self.cluster.name else 1
             fixed = _AUTH_FIXED.pack(
-                status, *uuid_fields(self.uuid), 1, PARTITION_COUNT, *uuid_fields(self.cluster.id), False, 0, 0
+                status, *uuid_fields(self.uuid), 1, self.cluster.partition_count, *uuid_fields(self.cluster.id), False, 0, 0
             )
             AddressCodec.encode(frames, self.address)
             StringCodec.encode(frames, "5.5.0")
@@ -284,7 +289,8 @@ class FakeMember:
             self.view_listeners.append((connection, correlation_id))
         if name in self.silent:
             return
-        connection.push(_message(request_type + 1, correlation_id, fixed, frames))
+        acks = self.backup_acks if name == "map.put" else 0
+        connection.push(_message(request_type + 1, correlation_id, fixed, frames, backup_acks=acks))
         if name == "view_listener":
             self.send_views(connection, correlation_id)
 
@@ -295,19 +301,22 @@ class FakeMember:
         ListMultiFrameCodec.encode(frames, [m.info for m in cluster.members], MemberInfoCodec.encode)
         connection.push(_message(_MEMBERS_VIEW_EVENT, correlation_id, version, frames, event=True))
         owned: Dict[uuid.UUID, List[int]] = {m.uuid: [] for m in cluster.members}
-        for partition_id in range(PARTITION_COUNT):
+        partition_ids = cluster.partition_ids
+        for partition_id in range(PARTITION_COUNT) if partition_ids is None else partition_ids:
             owned[cluster.owner(partition_id).uuid].append(partition_id)
         frames = bytearray()
         EntryListUUIDListIntegerCodec.encode(frames, owned.items())
         connection.push(_message(_PARTITIONS_VIEW_EVENT, correlation_id, version, frames, event=True))
 
 
-def _message(message_type: int, correlation_id: int, fixed: bytes, frames: bytes, event: bool = False) -> bytes:
-    """A response (header: backup acks 0) or an event (header: partition id -1)."""
+def _message(
+    message_type: int, correlation_id: int, fixed: bytes, frames: bytes, event: bool = False, backup_acks: int = 0
+) -> bytes:
+    """A response (header: backup acks) or an event (header: partition id -1)."""
     if event:
         header = struct.pack("<iqi", message_type, correlation_id, -1)
         flags = UNFRAGMENTED_MESSAGE | IS_EVENT_FLAG
     else:
-        header = struct.pack("<iqB", message_type, correlation_id, 0)
+        header = struct.pack("<iqB", message_type, correlation_id, backup_acks)
         flags = UNFRAGMENTED_MESSAGE
     return bytes(mark_final(bytearray(frame(header + fixed, flags)) + frames))

@@ -7,7 +7,7 @@ import struct
 import pytest
 
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.hash import murmur_hash3_x86_32
+from hazelcast.hash import murmur_hash3_x86_32_slice
 from hazelcast.serialization.data import Data
 
 
@@ -27,7 +27,7 @@ def test_partition_hash_is_murmur_of_payload_when_not_stored():
     payload = b"\x00\x00\x00\x05key-1"
     d = _data(0, -11, payload)
     assert not d.has_partition_hash()
-    expected = murmur_hash3_x86_32(payload, 0, len(payload))
+    expected = murmur_hash3_x86_32_slice(payload, 0, len(payload))
     assert d.get_partition_hash() == expected == d.hash_code()
     assert d.get_partition_hash() == 2132451398  # Java's value for "key-1"
 

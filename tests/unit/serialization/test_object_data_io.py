@@ -81,10 +81,11 @@ def test_string_is_utf8_byte_length_then_utf8(big_endian):
     assert out.to_bytes() == struct.pack(e + "i", len(raw)) + raw + struct.pack(e + "i", -1)
 
 
-def test_lone_surrogate_is_written_as_question_mark_like_java():
+def test_lone_surrogate_is_refused_naming_its_position():
+    # "?" in its place would make different strings the same key
     out = _out()
-    out.write_string("a\ud800b")
-    assert out.to_bytes() == b"\x00\x00\x00\x03a?b"
+    with pytest.raises(HazelcastSerializationError, match="lone surrogate '\\\\ud800' at position 1"):
+        out.write_string("a\ud800b")
 
 
 def test_write_byte_keeps_low_8_bits_like_java():

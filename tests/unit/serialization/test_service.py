@@ -185,10 +185,15 @@ def test_global_serializer_before_pickle():
     assert service.to_object(data) == ("global", repr({"x": 1, "y": 2}))
 
 
-def test_pickle_fallback_for_other_objects(service):
+@pytest.mark.parametrize("big_endian", [True, False])
+def test_pickle_fallback_for_other_objects(big_endian):
+    service = _service(is_big_endian=big_endian, pickle_allowed_classes=[Point])
     data = service.to_data({"a": Point(1, 2)})
     assert data.get_type() == -120
     assert service.to_object(data) == {"a": Point(1, 2)}
+    # not allowlisted: refused (safe unpickling by default)
+    with pytest.raises(HazelcastSerializationError, match="Point"):
+        _service(is_big_endian=big_endian).to_object(data)
 
 
 class Employee(IdentifiedDataSerializable):

@@ -1,0 +1,220 @@
+"""Client proxy of the distributed Topic (``ITopic`` on the members)."""
+
+from __future__ import annotations
+
+import typing
+
+from hazelcast.compact import schema_aware
+from hazelcast.future import Future
+from hazelcast.protocol.codec import (
+    topic_add_message_listener_codec,
+    topic_publish_all_codec,
+    topic_publish_codec,
+    topic_remove_message_listener_codec,
+)
+from hazelcast.proxy.base import PartitionSpecificProxy, TopicMessage
+
+if typing.TYPE_CHECKING:
+    from hazelcast.proxy.context import ClientContext
+
+MessageType = typing.TypeVar("MessageType")
+
+
+class Topic(PartitionSpecificProxy["BlockingTopic"], typing.Generic[MessageType]):
+    """Hazelcast Topic client proxy: publish/subscribe messaging.
+
+    A message published on a topic is delivered to every listener registered on
+    it, in any client or member of the cluster. Listeners receive the messages of
+    one publisher in the order they were published.
+
+    Example:
+        >>> topic = client.get_topic("news").blocking()
+        >>> topic.add_listener(lambda m: print(m.message, m.publish_time))
+        >>> topic.publish("hello")
+    """
+
+    def __init__(self, service_name: str, name: str, context: "ClientContext"):
+        super().__init__(service_name, name, context)
+        # A smart client registers on each member for that member's local events.
+        self._local_only = bool(context.config.smart_routing)
+
+    def add_listener(
+        self, on_message: typing.Optional[typing.Callable[[TopicMessage[MessageType]], None]] = None
+    ) -> Future[str]:
+        """Subscribes to this topic.
+
+        ``on_message`` is called with a :class:`~hazelcast.proxy.base.TopicMessage`
+        for each message published on the topic from now on.
+
+        Args:
+            on_message: Function called with each published message.
+
+        Returns:
+            The registration id, to give to :meth:`remove_listener`.
+
+        Raises:
+            AssertionError: If ``on_message`` is ``None``.
+        """
+        if on_message is None:
+            raise AssertionError("on_message can't be None")
+        name = self.name
+        to_object = self._to_object
+        # The member list the client holds, by UUID (a dict lookup per message).
+        get_member = self._context.cluster_service._internal.get_member
+
+        def on_event(item_data: typing.Any, publish_time: int, member_uuid: typing.Any) -> None:
+            on_message(TopicMessage(name, to_object(item_data), publish_time / 1000.0, get_member(member_uuid)))
+
+        def handler(message: typing.Any) -> None:
+            topic_add_message_listener_codec.handle(message, on_event)
+
+        return self._context.listener_service.register_listener(
+            topic_add_message_listener_codec.encode_request(name, self._local_only),
+            topic_add_message_listener_codec.decode_response,
+            lambda registration_id: topic_remove_message_listener_codec.encode_request(name, registration_id),
+            handler,
+        )
+
+    @schema_aware
+    def publish(self, message: MessageType) -> Future[None]:
+        """Publishes the message to all subscribers of this topic.
+
+        Args:
+            message: The message to publish.
+
+        Raises:
+            AssertionError: If ``message`` is ``None``.
+        """
+        if message is None:
+            raise AssertionError("message can't be None")
+        request = topic_publish_codec.encode_request(self.name, self._to_data(message))
+        return self._invoke(request)
+
+    @schema_aware
+    def publish_all(self, messages: typing.Sequence[MessageType]) -> Future[None]:
+        """Publishes the messages, in order, to all subscribers of this topic.
+
+        Args:
+            messages: The messages to publish.
+
+        Raises:
+            AssertionError: If ``messages`` or one of them is ``None``.
+        """
+        if messages is None:
+            raise AssertionError("messages can't be None")
+        to_data = self._to_data
+        data_list = []
+        for message in messages:
+            if message is None:
+                raise AssertionError("message can't be None")
+            data_list.append(to_data(message))
+        request = topic_publish_all_codec.encode_request(self.name, data_list)
+        return self._invoke(request)
+
+    def blocking(self) -> "BlockingTopic[MessageType]":
+        """Returns a version of this proxy with only blocking method calls."""
+        return BlockingTopic(self)
+
+    def remove_listener(self, registration_id: str) -> Future[bool]:
+        """Stops delivering messages to the listener of this registration.
+
+        Removing a listener that is already removed does nothing.
+
+        Args:
+            registration_id: The id :meth:`add_listener` returned.
+
+        Returns:
+            ``True`` if the listener was removed, ``False`` if it was not registered.
+        """
+        return self._context.listener_service.deregister_listener(registration_id)
+
+
+# --- generated by tools.face_generator: the blocking twin; do not edit ---
+
+
+class BlockingTopic(Topic[MessageType]):
+    """The blocking twin of :class:`Topic`: each method waits for the result that
+    :class:`Topic` gives in a :class:`~hazelcast.future.Future` and returns it.
+
+    It shares the wrapped proxy's state; get it with :meth:`Topic.blocking`.
+    """
+
+    __slots__ = ("_wrapped", "name", "service_name")
+
+    def __init__(self, wrapped: Topic[MessageType]):  # pylint: disable=super-init-not-called
+        # No Topic.__init__: every call is delegated to the wrapped proxy.
+        self.name = wrapped.name
+        self.service_name = wrapped.service_name
+        self._wrapped = wrapped
+
+    def add_listener(  # type: ignore[override]
+        self, on_message: typing.Optional[typing.Callable[[TopicMessage[MessageType]], None]] = None
+    ) -> str:
+        """Subscribes to this topic.
+
+        ``on_message`` is called with a :class:`~hazelcast.proxy.base.TopicMessage`
+        for each message published on the topic from now on.
+
+        Args:
+            on_message: Function called with each published message.
+
+        Returns:
+            The registration id, to give to :meth:`remove_listener`.
+
+        Raises:
+            AssertionError: If ``on_message`` is ``None``.
+        """
+        return self._wrapped.add_listener(on_message).result()
+
+    def publish(self, message: MessageType) -> None:  # type: ignore[override]
+        """Publishes the message to all subscribers of this topic.
+
+        Args:
+            message: The message to publish.
+
+        Raises:
+            AssertionError: If ``message`` is ``None``.
+        """
+        return self._wrapped.publish(message).result()
+
+    def publish_all(self, messages: typing.Sequence[MessageType]) -> None:  # type: ignore[override]
+        """Publishes the messages, in order, to all subscribers of this topic.
+
+        Args:
+            messages: The messages to publish.
+
+        Raises:
+            AssertionError: If ``messages`` or one of them is ``None``.
+        """
+        return self._wrapped.publish_all(messages).result()
+
+    def blocking(self) -> "BlockingTopic[MessageType]":
+        """Returns a version of this proxy with only blocking method calls."""
+        return self
+
+    def remove_listener(self, registration_id: str) -> bool:  # type: ignore[override]
+        """Stops delivering messages to the listener of this registration.
+
+        Removing a listener that is already removed does nothing.
+
+        Args:
+            registration_id: The id :meth:`add_listener` returned.
+
+        Returns:
+            ``True`` if the listener was removed, ``False`` if it was not registered.
+        """
+        return self._wrapped.remove_listener(registration_id).result()
+
+    def destroy(self) -> bool:
+        """Destroys this proxy and the distributed object on the cluster.
+
+        Returns:
+            ``True`` if this proxy is destroyed successfully, ``False`` otherwise.
+        """
+        return self._wrapped.destroy()
+
+    def __repr__(self) -> str:
+        return "Blocking%r" % (self._wrapped,)
+
+
+# --- end of the generated blocking twin ---
