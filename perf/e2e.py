@@ -8,7 +8,7 @@ client and the Java client, one after another against the same members.
 Runs in phases, each on members started through the test harness (perf JVM flags,
 a fresh cluster name) and stopped at its end, also on Ctrl-C or failure: one
 member for most scenarios, one member with the SQL engine (Jet) for the SQL
-scenario, three members for the "3 members: ..." scenarios. Each phase first warms
+scenario, one 5.4.0 member for the CP (atomic long) scenario, three members for the "3 members: ..." scenarios. Each phase first warms
 its members up (every scenario of the phase, --member-warmup seconds, with our
 compiled client), then runs --rounds rounds; in each round every scenario runs once
 per client, in an order rotated from scenario to scenario and round to round. Each
@@ -91,6 +91,9 @@ SCENARIOS = [
     # SELECT v FROM TABLE(generate_series(1, 100000)), cursor_buffer_size 4096: ops are
     # rows. Runs in its own phase, on a member with the SQL engine (Jet).
     "sql select 100k rows, buffer 4096",
+    # IAtomicLong.increment_and_get of the CP Subsystem. Runs in its own phase, on one
+    # 5.4.0 member (5.5+ Community members refuse CP; one member: CP "unsafe mode").
+    "atomic long increment_and_get, 1 thread",
     # On a 3-member cluster, in their own phase (smart routing: a connection per
     # member); compared with the same scenario on one member below the table.
     "3 members: get 100B, 8 threads",
@@ -104,6 +107,8 @@ NO_JAVA_SCENARIOS = ("queue offer/poll 100B, 1 thread", "topic publish/receive 1
                      "query indexed field, 100k entries", "near cache 90% hits, 1 thread")
 ASYNC_SCENARIOS = tuple(s for s in SCENARIOS if s.startswith("asyncio ") or s.startswith("3 members: asyncio "))
 SQL_SCENARIOS = ("sql select 100k rows, buffer 4096",)
+CP_SCENARIOS = ("atomic long increment_and_get, 1 thread",)
+CP_VERSION = "5.4.0"
 MULTI_MEMBER_PREFIX = "3 members: "
 MULTI_MEMBER_COUNT = 3
 PIPELINED_256 = "pipelined get, N=256"
@@ -347,12 +352,15 @@ def uvloop_available() -> Optional[str]:
 _COMMON_POOL = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
 
 
-def java_command(jar: str) -> List[str]:
+def java_command(jar: str, runtime_jar: Optional[str] = None) -> List[str]:
+    """ClientBench compiled against jar, run on runtime_jar (default: jar): the CP
+    phase runs the Java client of its member's version, as the 5.5+ Java client
+    itself refuses CP without Enterprise."""
     classes = compiled_classes(JAVA_SOURCES, jar=jar)
     java = require_tool("java")
     return ([java, "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC"] + harness_jvm.MODULE_FLAGS
             + ["-Djava.net.preferIPv4Stack=true", "-Dhazelcast.phone.home.enabled=false", _COMMON_POOL,
-               "-cp", os.pathsep.join([jar, classes]), "ClientBench"])
+               "-cp", os.pathsep.join([runtime_jar or jar, classes]), "ClientBench"])
 
 
 # -- table ---------------------------------------------------------------------
@@ -648,23 +656,31 @@ def select_clients(spec: str) -> List[str]:
 
 
 class Phase:
-    """Scenarios run on one set of members: 1 member, 1 with SQL, or 3."""
+    """Scenarios run on one set of members: 1 member, 1 with SQL, 1 for CP (an older
+    version: None is the harness's default), or 3."""
 
-    def __init__(self, label: str, members: int, sql: bool, scenarios: List[str]) -> None:
+    def __init__(self, label: str, members: int, sql: bool, scenarios: List[str],
+                 version: Optional[str] = None) -> None:
         self.label, self.members, self.sql, self.scenarios = label, members, sql, scenarios
+        self.version = version
 
 
 def plan_phases(scenarios: List[str]) -> List[Phase]:
     """The SQL scenario gets a member of its own (Jet on), so that no other number
-    is measured next to Jet; the 3-member scenarios a cluster of their own."""
-    plain = [s for s in scenarios if s not in SQL_SCENARIOS and not s.startswith(MULTI_MEMBER_PREFIX)]
+    is measured next to Jet; the CP scenario a member of its own of CP_VERSION (5.5+
+    Community members refuse CP); the 3-member scenarios a cluster of their own."""
+    plain = [s for s in scenarios if s not in SQL_SCENARIOS and s not in CP_SCENARIOS
+             and not s.startswith(MULTI_MEMBER_PREFIX)]
     sql = [s for s in scenarios if s in SQL_SCENARIOS]
+    cp = [s for s in scenarios if s in CP_SCENARIOS]
     multi = [s for s in scenarios if s.startswith(MULTI_MEMBER_PREFIX)]
     phases = []
     if plain:
         phases.append(Phase("1 member", 1, False, plain))
     if sql:
         phases.append(Phase("1 member + SQL (Jet)", 1, True, sql))
+    if cp:
+        phases.append(Phase("1 member %s (CP)" % CP_VERSION, 1, False, cp, version=CP_VERSION))
     if multi:
         phases.append(Phase("%d members" % MULTI_MEMBER_COUNT, MULTI_MEMBER_COUNT, False, multi))
     return phases
@@ -743,7 +759,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         else:
             LABELS["uvloop"] += " " + uvloop_version
 
-    def command(client: str, addresses: List[str], cluster_name: str) -> tuple:
+    def command(client: str, addresses: List[str], cluster_name: str, version: Optional[str] = None) -> tuple:
         common = ["--address", ",".join(addresses), "--cluster-name", cluster_name,
                   "--duration", str(args.duration), "--warmup", str(args.warmup)]
         if client in ("compiled", "pure", "uvloop", "warm-up"):
@@ -758,7 +774,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             return ([official_python, WORKER] + common + ["--serve"], _clean_env(),
                     os.path.dirname(os.path.dirname(official_python)))
         assert java_cmd is not None
-        return java_cmd + common + ["--serve", "true"], _clean_env(), CACHE_DIR
+        cmd = java_command(jar, member_jar(version)) if version else java_cmd
+        return cmd + common + ["--serve", "true"], _clean_env(), CACHE_DIR
 
     phases = plan_phases(scenarios)
     raw: Dict[str, Dict[str, List[dict]]] = {c: {} for c in clients}
@@ -774,7 +791,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         for phase in phases:
             phase_started = time.monotonic()
             cluster = Cluster(phase.members, cluster_name=unique_cluster_name("perf"), jvm_profile="perf",
-                              sql=phase.sql)
+                              sql=phase.sql, version=phase.version)
             versions.append(cluster.version)
             addresses = cluster.client_config()["cluster_members"]
             log("phase '%s': %s (cluster %s, Hazelcast %s) started in %.0f s"
@@ -809,7 +826,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             for client in clients:
                 if not any(s in client_scenarios(client, scenarios) for s in phase.scenarios):
                     continue
-                cmd, env, cwd = command(client, addresses, cluster.cluster_name)
+                cmd, env, cwd = command(client, addresses, cluster.cluster_name, phase.version)
                 proc = ClientProcess(client, cmd, env, cwd, log_name="%s-%d" % (client, len(versions)))
                 try:
                     meta = proc.request("meta", START_TIMEOUT)["meta"]
@@ -908,6 +925,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     print()
     print("put_all/get_all: ops = entries (1000 per call), latency per call; pipelined: latency per batch of N;")
     print("sql: ops = rows (100,000 per query), latency per query.")
+    if any(s in CP_SCENARIOS for s in scenarios):
+        print("atomic long: on a Hazelcast %s member of its own (5.5+ Community members refuse CP), CP unsafe mode;"
+              % CP_VERSION)
+        print("the Java client there is %s too (the 5.5+ Java client refuses CP without Enterprise)." % CP_VERSION)
     print("CPU us/op: the client process's CPU time (all threads) / ops. Ratios vs off.: vs the official Python")
     print("client (asyncio rows: its asyncio client); vs java: vs the Java client ('-' where it has no such row).")
     if "java" in clients:
@@ -949,7 +970,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         "member_warmup_s": args.member_warmup,
         "spread_limit": SPREAD_LIMIT,
         "scenarios": scenarios,
-        "phases": [{"label": p.label, "members": p.members, "sql": p.sql, "scenarios": p.scenarios} for p in phases],
+        "phases": [{"label": p.label, "members": p.members, "sql": p.sql, "version": p.version or version,
+                    "scenarios": p.scenarios} for p in phases],
         "member_warmup": [{"phase": p, "scenario": s, "result": r, "error": e} for p, s, r, e in warmup_rows],
         "clients": {c: {"label": LABELS[c], "meta": metas.get(c), "results": results.get(c),
                         "runs": raw.get(c), "failed_runs": cell_errors.get(c), "error": failures.get(c)}

@@ -392,6 +392,35 @@ SQL_SCENARIOS = {
     "sql select 100k rows, buffer 4096": lambda c: (sql_loop(c), 1),
 }
 
+
+def atomic_long_loop(counter):
+    """increment_and_get() again and again on a CP IAtomicLong (each call a round
+    trip to the CP group's leader)."""
+
+    def body(result, deadline):
+        clock = time.perf_counter
+        lat = result.latencies
+        increment_and_get = counter.increment_and_get
+        i = 0
+        while True:
+            t = clock()
+            if t >= deadline:
+                break
+            increment_and_get()
+            lat.append(clock() - t)
+            i += 1
+        result.ops = i
+
+    return body
+
+
+# CP Subsystem scenarios, given the client: (body, threads). perf/e2e.py runs them
+# on a 5.4.0 member (5.5+ Community members refuse CP).
+CP_SCENARIOS = {
+    "atomic long increment_and_get, 1 thread": lambda c: (
+        atomic_long_loop(c.cp_subsystem.get_atomic_long("bench-atomic-long").blocking()), 1),
+}
+
 # Scenarios given the client: (body, threads).
 QUERY_SCENARIOS = {
     "query indexed field, 100k entries": lambda c: (query_loop(_query_map(c), min(QUERY_GROUPS, QUERY_ENTRIES)), 1),
@@ -602,8 +631,9 @@ def run_scenario(args, name):
     try:
         if name in NEAR_CACHE_SCENARIOS:
             body, threads = NEAR_CACHE_SCENARIOS[name](client)
-        elif name in OBJECT_SCENARIOS or name in QUERY_SCENARIOS or name in SQL_SCENARIOS:
-            body, threads = (OBJECT_SCENARIOS.get(name) or QUERY_SCENARIOS.get(name) or SQL_SCENARIOS[name])(client)
+        elif name in OBJECT_SCENARIOS or name in QUERY_SCENARIOS or name in SQL_SCENARIOS or name in CP_SCENARIOS:
+            body, threads = (OBJECT_SCENARIOS.get(name) or QUERY_SCENARIOS.get(name) or SQL_SCENARIOS.get(name)
+                             or CP_SCENARIOS[name])(client)
         elif name in QUEUE_SCENARIOS:
             q = client.get_queue("bench-queue").blocking()
             q.clear()
@@ -679,7 +709,7 @@ def main():
     args.members = [a.strip() for a in args.address.split(",") if a.strip()]
 
     known = (list(SCENARIOS) + list(QUEUE_SCENARIOS) + list(OBJECT_SCENARIOS) + list(QUERY_SCENARIOS)
-             + list(NEAR_CACHE_SCENARIOS) + list(SQL_SCENARIOS) + list(ASYNC_SCENARIOS))
+             + list(NEAR_CACHE_SCENARIOS) + list(SQL_SCENARIOS) + list(CP_SCENARIOS) + list(ASYNC_SCENARIOS))
     known += [MULTI_MEMBER_PREFIX + s for s in known]
     if args.serve:
         serve(args, set(known))

@@ -33,9 +33,10 @@ run "CPython, compiled speedups" \
     env HAZELCAST_REQUIRE_SPEEDUPS=1 "$PYTHON" -m pytest -q tests "$@"
 run "CPython, pure Python (HAZELCAST_NO_SPEEDUPS=1)" \
     env HAZELCAST_NO_SPEEDUPS=1 "$PYTHON" -m pytest -q tests -m "not slow" "$@"
-run "PyPy: unit tests, and the client (threaded and asyncio), Map and Java-interop tests against members" \
+run "PyPy: unit tests, and the client (threaded and asyncio), Map, SQL, CP and Java-interop tests against members" \
     "$PYPY" -m pytest -q tests/unit tests/integration/test_client.py tests/integration/test_map.py \
     tests/integration/test_asyncio_client.py tests/integration/test_callback_safety.py \
-    tests/integration/test_serialization_java.py -m "not slow" "$@"
+    tests/integration/test_serialization_java.py tests/integration/test_sql.py tests/integration/test_cp.py \
+    -m "not slow" "$@"
 
 exit $status

@@ -7,7 +7,7 @@ from libc.stdint cimport uint8_t, uint64_t
 from libc.string cimport memchr
 
 from hazelcast._speedups._pickle_scan_py import (
-    LEN1, LEN4, LEN8, LINE, PUT_LINE, PUT_UINT4, TWO_LINES, scan_table,
+    LEN1, LEN4, LEN8, LINE, PUT_LINE, PUT_UINT4, TWO_LINES, _check_put_line, scan_table,
 )
 
 cdef int[256] _TABLE
@@ -87,20 +87,20 @@ def check_sizes(bytes raw):
             start = pos
             pos = end
             end -= 1  # the newline
-            digits = end > start
+            # the common case in C: a few plain digits
+            digits = 0 < end - start <= 18
             index = 0
-            for i in range(start, end):
-                if p[i] < 48 or p[i] > 57:
-                    digits = False
-                    break
-                if end - start <= 18:
+            if digits:
+                for i in range(start, end):
+                    if p[i] < 48 or p[i] > 57:
+                        digits = False
+                        break
                     index = index * 10 + (p[i] - 48)
-            if not digits:
-                continue  # the unpickler refuses it
-            if end - start > 18 or index > <uint64_t>size:
-                raise ValueError(
-                    "memo index %s is beyond the %d bytes of the pickle" % (raw[start:end].decode("ascii"), size)
-                )
+            if digits:
+                if index > <uint64_t>size:
+                    raise ValueError("memo index %d is beyond the %d bytes of the pickle" % (index, size))
+            else:
+                _check_put_line(raw[start:end], size)
         elif kind == _TWO_LINES:
             pos = _line_end(p, pos, size)
             if pos < 0:

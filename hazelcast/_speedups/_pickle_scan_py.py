@@ -105,15 +105,9 @@ def check_sizes(raw: bytes) -> None:
             end = raw.find(b"\n", pos)
             if end < 0:
                 return
-            digits = raw[pos:end]
+            line = raw[pos:end]
             pos = end + 1
-            if not digits.isdigit():
-                continue  # the unpickler refuses it
-            # 19 digits or more: too large, whatever they say
-            if len(digits) > 18 or int(digits) > size:
-                raise ValueError(
-                    "memo index %s is beyond the %d bytes of the pickle" % (digits.decode("ascii"), size)
-                )
+            _check_put_line(line, size)
         elif kind == TWO_LINES:
             pos = raw.find(b"\n", pos) + 1
             if pos == 0:
@@ -123,3 +117,18 @@ def check_sizes(raw: bytes) -> None:
                 return
         else:  # STOP, or an opcode the unpickler refuses
             return
+
+
+def _check_put_line(line: bytes, size: int) -> None:
+    # The C unpickler reads the index as a C string (up to the first NUL)
+    # with PyLong_FromString: signs, underscores and spaces allowed, as in
+    # int(); what it refuses is left to it.
+    nul = line.find(b"\0")
+    if nul >= 0:
+        line = line[:nul]
+    try:
+        index = int(line)
+    except ValueError:
+        return
+    if index > size:
+        raise ValueError("memo index %d is beyond the %d bytes of the pickle" % (index, size))

@@ -60,6 +60,17 @@ def list_handler(decode: typing.Callable[[typing.Any], typing.Any], to_object: t
     return handler
 
 
+def entry_list_handler(
+    decode: typing.Callable[[typing.Any], typing.Any], to_object: typing.Callable
+) -> typing.Callable:
+    """A response handler giving the (key, value) pairs of the response as a list."""
+
+    def handler(message: typing.Any) -> typing.List[typing.Tuple[typing.Any, typing.Any]]:
+        return [(to_object(k), to_object(v)) for k, v in decode(message)]
+
+    return handler
+
+
 def add_item_listener(
     proxy: "Proxy[typing.Any]",
     add_codec: typing.Any,

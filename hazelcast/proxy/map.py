@@ -72,7 +72,6 @@ from hazelcast.protocol.codec import (
     map_values_with_paging_predicate_codec,
     map_values_with_predicate_codec,
 )
-from hazelcast.invocation import Invocation
 from hazelcast.near_cache import _MISS
 from hazelcast.aggregator import Aggregator
 from hazelcast.config import IndexConfig, IndexType, IndexUtil
@@ -85,8 +84,12 @@ from hazelcast.protocol.codec.custom.b_tree_index_config_codec import BTreeIndex
 from hazelcast.protocol.codec.custom.capacity_codec import Capacity as _Capacity
 from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierConfig as _MemoryTierConfig
 from hazelcast.util import IterationType, seconds_to_millis
+from hazelcast.proxy import _key_lock
+from hazelcast.proxy._collection import entry_list_handler as _entry_list_handler
+from hazelcast.proxy._collection import list_handler as _list_handler
+from hazelcast.proxy._collection import object_handler as _object_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
-from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy, _no_op_response_handler
+from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy
 
 if typing.TYPE_CHECKING:
     from hazelcast.core import SimpleEntryView
@@ -102,6 +105,13 @@ _KEY_NONE = "key can't be None"
 # Lock requests wait on the member as long as the lock is held elsewhere.
 _NO_TIMEOUT = float("inf")
 _VALUE_NONE = "value can't be None"
+_LOCK_CODECS = _key_lock.LockCodecs(
+    lock=map_lock_codec,
+    try_lock=map_try_lock_codec,
+    unlock=map_unlock_codec,
+    force_unlock=map_force_unlock_codec,
+    is_locked=map_is_locked_codec,
+)
 
 
 def _to_millis(seconds: typing.Optional[float], argument: str = "seconds") -> int:
@@ -172,21 +182,6 @@ class _ResponseHandlers:
         }
 
 
-def _object_handler(decode: typing.Callable, to_object: typing.Callable) -> typing.Callable:
-    # Built once per client, so a call does not create a closure of its own.
-    def handler(message: typing.Any) -> typing.Any:
-        return to_object(decode(message))
-
-    return handler
-
-
-def _list_handler(decode: typing.Callable, to_object: typing.Callable) -> typing.Callable:
-    def handler(message: typing.Any) -> list:
-        return [to_object(item) for item in decode(message)]
-
-    return handler
-
-
 # The members' defaults (16 KB pages, 256 MB memory tier; units are MemoryUnit
 # ids: 1 KILOBYTES, 2 MEGABYTES): a member of 5.x reads a null B-tree config as an
 # error, and a client without B-tree options sends none.
@@ -199,13 +194,6 @@ def _objects(items: list, to_object: typing.Callable) -> list:
 
 def _entry_objects(items: list, to_object: typing.Callable) -> list:
     return [(to_object(k), to_object(v)) for k, v in items]
-
-
-def _entry_list_handler(decode: typing.Callable, to_object: typing.Callable) -> typing.Callable:
-    def handler(message: typing.Any) -> list:
-        return [(to_object(k), to_object(v)) for k, v in decode(message)]
-
-    return handler
 
 
 class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
@@ -259,9 +247,6 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             handlers = _ResponseHandlers(self._to_object)
             context._map_response_handlers = handlers
         self.__dict__.update(handlers.by_attribute)
-        # The reference ids of lock requests: one sequence per client (1, 2, 3...),
-        # as the official client sends them; the member recognises a retried request.
-        self._lock_reference_ids = context.lock_reference_id_generator
 
     # -- single-key operations -------------------------------------------------
 
@@ -1419,25 +1404,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        # The owner and the reference id are fixed here, before anything may be
-        # retried on another thread (a Compact schema sent first, a retry).
-        return self._lock(key, self._caller_id(), _to_millis(lease_time, "lease_time"), next(self._lock_reference_ids))
-
-    @schema_aware
-    def _lock(self, key: KeyType, thread_id: int, lease: int, reference_id: int) -> Future[None]:
-        key_data = self._to_data(key)
-        request = map_lock_codec.encode_request(self.name, key_data, thread_id, lease, reference_id)
-        # Waits for as long as the lock is held elsewhere, as the official client does.
-        invocation = Invocation(
-            request,
-            partition_id=self._get_partition_id(key_data),
-            timeout=_NO_TIMEOUT,
-            response_handler=_no_op_response_handler,
-        )
-        self._invoke_invocation(invocation)
-        return invocation.future
+        return _key_lock.lock(self, _LOCK_CODECS, key, lease_time, _NO_TIMEOUT)
 
     def try_lock(
         self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
@@ -1460,24 +1427,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        return self._try_lock(
-            key, self._caller_id(), _to_millis(lease_time, "lease_time"), _to_millis(timeout, "timeout"), next(self._lock_reference_ids)
-        )
-
-    @schema_aware
-    def _try_lock(self, key: KeyType, thread_id: int, lease: int, timeout: int, reference_id: int) -> Future[bool]:
-        key_data = self._to_data(key)
-        request = map_try_lock_codec.encode_request(self.name, key_data, thread_id, lease, timeout, reference_id)
-        invocation = Invocation(
-            request,
-            partition_id=self._get_partition_id(key_data),
-            timeout=_NO_TIMEOUT,
-            response_handler=map_try_lock_codec.decode_response,
-        )
-        self._invoke_invocation(invocation)
-        return invocation.future
+        return _key_lock.try_lock(self, _LOCK_CODECS, key, lease_time, timeout, _NO_TIMEOUT)
 
     def unlock(self, key: KeyType) -> Future[None]:
         """Releases the lock for the key, once (see :meth:`lock`: locks are
@@ -1490,15 +1440,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             AssertionError: If ``key`` is ``None``.
             IllegalMonitorStateError: If the caller does not hold the lock.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        return self._unlock(key, self._caller_id(), next(self._lock_reference_ids))
-
-    @schema_aware
-    def _unlock(self, key: KeyType, thread_id: int, reference_id: int) -> Future[None]:
-        key_data = self._to_data(key)
-        request = map_unlock_codec.encode_request(self.name, key_data, thread_id, reference_id)
-        return self._invoke_on_key(request, key_data)
+        return _key_lock.unlock(self, _LOCK_CODECS, key)
 
     def force_unlock(self, key: KeyType) -> Future[None]:
         """Releases the lock for the key whoever holds it, however many times
@@ -1510,17 +1452,8 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        return self._force_unlock(key, next(self._lock_reference_ids))
+        return _key_lock.force_unlock(self, _LOCK_CODECS, key)
 
-    @schema_aware
-    def _force_unlock(self, key: KeyType, reference_id: int) -> Future[None]:
-        key_data = self._to_data(key)
-        request = map_force_unlock_codec.encode_request(self.name, key_data, reference_id)
-        return self._invoke_on_key(request, key_data)
-
-    @schema_aware
     def is_locked(self, key: KeyType) -> Future[bool]:
         """Checks whether the key is locked, by any caller.
 
@@ -1533,11 +1466,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = map_is_locked_codec.encode_request(self.name, key_data)
-        return self._invoke_on_key(request, key_data, map_is_locked_codec.decode_response)
+        return _key_lock.is_locked(self, _LOCK_CODECS, key)
 
     def blocking(self) -> "BlockingMap[KeyType, ValueType]":
         """Returns a version of this proxy with only blocking method calls."""

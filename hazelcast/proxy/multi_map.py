@@ -30,9 +30,10 @@ from hazelcast.protocol.codec import (
     multi_map_value_count_codec,
     multi_map_values_codec,
 )
+from hazelcast.proxy import _key_lock
+from hazelcast.proxy._collection import entry_list_handler, list_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
 from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy
-from hazelcast.util import seconds_to_millis
 
 if typing.TYPE_CHECKING:
     from hazelcast.proxy.context import ClientContext
@@ -44,11 +45,13 @@ EntryEventCallable = typing.Callable[[EntryEvent[KeyType, ValueType]], None]
 
 _KEY_NONE = "key can't be None"
 _VALUE_NONE = "value can't be None"
-
-
-def _to_millis(seconds: typing.Optional[float], argument: str = "seconds") -> int:
-    # None means "not given": -1 tells the member "no lease" / "its default".
-    return seconds_to_millis(seconds, argument)
+_LOCK_CODECS = _key_lock.LockCodecs(
+    lock=multi_map_lock_codec,
+    try_lock=multi_map_try_lock_codec,
+    unlock=multi_map_unlock_codec,
+    force_unlock=multi_map_force_unlock_codec,
+    is_locked=multi_map_is_locked_codec,
+)
 
 
 def _return_none(future: Future[typing.Any]) -> None:
@@ -79,11 +82,16 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
 
     def __init__(self, service_name: str, name: str, context: "ClientContext"):
         super().__init__(service_name, name, context)
-        self._next_reference_id = context.lock_reference_id_generator.__next__
         self._listener_service = context.listener_service
         # A smart client registers a listener on every member: each member then
         # sends only the events it fires itself, so that every event comes once.
         self._local_only = bool(context.config.smart_routing)
+        to_object = self._to_object
+        self._decode_get = list_handler(multi_map_get_codec.decode_response, to_object)
+        self._decode_remove = list_handler(multi_map_remove_codec.decode_response, to_object)
+        self._decode_key_set = list_handler(multi_map_key_set_codec.decode_response, to_object)
+        self._decode_values = list_handler(multi_map_values_codec.decode_response, to_object)
+        self._decode_entry_list = entry_list_handler(multi_map_entry_set_codec.decode_response, to_object)
 
     # -- listeners ----------------------------------------------------------------
 
@@ -401,7 +409,6 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
 
     # -- locks ------------------------------------------------------------------
 
-    @schema_aware
     def lock(self, key: KeyType, lease_time: typing.Optional[float] = None) -> Future[None]:
         """Acquires the lock of the key, waiting as long as another owner holds it.
 
@@ -418,15 +425,8 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = multi_map_lock_codec.encode_request(
-            self.name, key_data, self._caller_id(), _to_millis(lease_time, "lease_time"), self._next_reference_id()
-        )
-        return self._invoke_on_key(request, key_data)
+        return _key_lock.lock(self, _LOCK_CODECS, key, lease_time, None)
 
-    @schema_aware
     def try_lock(
         self, key: KeyType, lease_time: typing.Optional[float] = None, timeout: float = 0
     ) -> Future[bool]:
@@ -447,20 +447,8 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = multi_map_try_lock_codec.encode_request(
-            self.name,
-            key_data,
-            self._caller_id(),
-            _to_millis(lease_time, "lease_time"),
-            _to_millis(timeout, "timeout"),
-            self._next_reference_id(),
-        )
-        return self._invoke_on_key(request, key_data, multi_map_try_lock_codec.decode_response)
+        return _key_lock.try_lock(self, _LOCK_CODECS, key, lease_time, timeout, None)
 
-    @schema_aware
     def unlock(self, key: KeyType) -> Future[None]:
         """Releases the lock of the key once. Never waits.
 
@@ -472,15 +460,8 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
             hazelcast.errors.IllegalMonitorStateError: If the caller does not
                 hold the lock.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = multi_map_unlock_codec.encode_request(
-            self.name, key_data, self._caller_id(), self._next_reference_id()
-        )
-        return self._invoke_on_key(request, key_data)
+        return _key_lock.unlock(self, _LOCK_CODECS, key)
 
-    @schema_aware
     def force_unlock(self, key: KeyType) -> Future[None]:
         """Releases the lock of the key, whoever holds it and however often.
 
@@ -492,13 +473,8 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = multi_map_force_unlock_codec.encode_request(self.name, key_data, self._next_reference_id())
-        return self._invoke_on_key(request, key_data)
+        return _key_lock.force_unlock(self, _LOCK_CODECS, key)
 
-    @schema_aware
     def is_locked(self, key: KeyType) -> Future[bool]:
         """Checks whether some owner holds the lock of the key.
 
@@ -511,37 +487,11 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
         Raises:
             AssertionError: If ``key`` is ``None``.
         """
-        if key is None:
-            raise AssertionError(_KEY_NONE)
-        key_data = self._to_data(key)
-        request = multi_map_is_locked_codec.encode_request(self.name, key_data)
-        return self._invoke_on_key(request, key_data, multi_map_is_locked_codec.decode_response)
+        return _key_lock.is_locked(self, _LOCK_CODECS, key)
 
     def blocking(self) -> "BlockingMultiMap[KeyType, ValueType]":
         """Returns a version of this proxy with only blocking method calls."""
         return BlockingMultiMap(self)
-
-    # -- response decoders --------------------------------------------------------
-
-    def _decode_get(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in multi_map_get_codec.decode_response(message)]
-
-    def _decode_remove(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in multi_map_remove_codec.decode_response(message)]
-
-    def _decode_key_set(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in multi_map_key_set_codec.decode_response(message)]
-
-    def _decode_values(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in multi_map_values_codec.decode_response(message)]
-
-    def _decode_entry_list(self, message: typing.Any) -> typing.List[typing.Tuple[typing.Any, typing.Any]]:
-        to_object = self._to_object
-        return [(to_object(k), to_object(v)) for k, v in multi_map_entry_set_codec.decode_response(message)]
 
 
 def create_multi_map_proxy(service_name: str, name: str, context: "ClientContext") -> "MultiMap[typing.Any, typing.Any]":

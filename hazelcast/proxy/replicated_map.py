@@ -26,6 +26,7 @@ from hazelcast.protocol.codec import (
     replicated_map_size_codec,
     replicated_map_values_codec,
 )
+from hazelcast.proxy._collection import entry_list_handler, list_handler, object_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
 from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy
 from hazelcast.util import seconds_to_millis
@@ -84,6 +85,13 @@ class ReplicatedMap(Proxy["BlockingReplicatedMap"], typing.Generic[KeyType, Valu
         # partition count is known once the client is connected.
         self._read_partition_id = -1
         self._internal_partitions = context.internal_partition_service
+        to_object = self._to_object
+        self._decode_get = object_handler(replicated_map_get_codec.decode_response, to_object)
+        self._decode_put = object_handler(replicated_map_put_codec.decode_response, to_object)
+        self._decode_remove = object_handler(replicated_map_remove_codec.decode_response, to_object)
+        self._decode_key_set = list_handler(replicated_map_key_set_codec.decode_response, to_object)
+        self._decode_values = list_handler(replicated_map_values_codec.decode_response, to_object)
+        self._decode_entry_set = entry_list_handler(replicated_map_entry_set_codec.decode_response, to_object)
 
     # -- listeners ----------------------------------------------------------------
 
@@ -360,27 +368,6 @@ class ReplicatedMap(Proxy["BlockingReplicatedMap"], typing.Generic[KeyType, Valu
                 return self._invoke(request, response_handler)
             partition_id = self._read_partition_id = random.randrange(count)
         return self._invoke_on_partition(request, partition_id, response_handler)
-
-    def _decode_get(self, message: typing.Any) -> typing.Any:
-        return self._to_object(replicated_map_get_codec.decode_response(message))
-
-    def _decode_put(self, message: typing.Any) -> typing.Any:
-        return self._to_object(replicated_map_put_codec.decode_response(message))
-
-    def _decode_remove(self, message: typing.Any) -> typing.Any:
-        return self._to_object(replicated_map_remove_codec.decode_response(message))
-
-    def _decode_key_set(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in replicated_map_key_set_codec.decode_response(message)]
-
-    def _decode_values(self, message: typing.Any) -> typing.List[typing.Any]:
-        to_object = self._to_object
-        return [to_object(item) for item in replicated_map_values_codec.decode_response(message)]
-
-    def _decode_entry_set(self, message: typing.Any) -> typing.List[typing.Tuple[typing.Any, typing.Any]]:
-        to_object = self._to_object
-        return [(to_object(k), to_object(v)) for k, v in replicated_map_entry_set_codec.decode_response(message)]
 
 
 def create_replicated_map_proxy(

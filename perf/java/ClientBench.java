@@ -1,6 +1,7 @@
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.cp.IAtomicLong;
 import com.hazelcast.map.IMap;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
@@ -62,6 +63,7 @@ public final class ClientBench {
         "set 10KB, 1 thread",
         "get 10KB, 1 thread",
         "sql select 100k rows, buffer 4096",
+        "atomic long increment_and_get, 1 thread",
     };
 
     static final String MULTI_MEMBER_PREFIX = "3 members: ";
@@ -198,8 +200,26 @@ public final class ClientBench {
         };
     }
 
+    static Body atomicLong(IAtomicLong counter) {
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                counter.incrementAndGet();
+                r.add(System.nanoTime() - t);
+                i++;
+            }
+            r.ops = i;
+        };
+    }
+
     static Scenario scenario(String name, HazelcastInstance client, IMap<Integer, String> map) {
         switch (name) {
+            case "atomic long increment_and_get, 1 thread":
+                return new Scenario(atomicLong(client.getCPSubsystem().getAtomicLong("bench-atomic-long")), 1);
             case "sql select 100k rows, buffer 4096": return new Scenario(sql(client), 1);
             case "set 100B, 1 thread": return new Scenario(blocking(map, true, VALUE_100B), 1);
             case "get 100B, 1 thread": return new Scenario(blocking(map, false, VALUE_100B), 1);

@@ -103,8 +103,14 @@ def check_listed_then_destroyed(
     def listed() -> List[Any]:
         return [o for o in client.get_distributed_objects() if o.name == name]
 
-    assert wait_until(lambda: len(listed()) == 1)
-    assert listed()[0].service_name == service_name
+    seen: List[Any] = []
+
+    def listed_once() -> bool:
+        seen[:] = listed()  # each call may ask another member: keep what it said
+        return len(seen) == 1
+
+    assert wait_until(listed_once)
+    assert seen[0].service_name == service_name
     assert proxy.destroy() is True
     assert wait_until(lambda: not listed())
     again = get_proxy(client, getter, name)

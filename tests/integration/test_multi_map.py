@@ -76,11 +76,15 @@ def spread_keys(client, per_partition=1):
 
 
 def test_get_multi_map_returns_the_same_proxy(client, name):
-    check_face_types(client, "get_multi_map", name, AsyncioMultiMap, MultiMap, BlockingMultiMap, "hz:impl:multiMapService")
+    check_face_types(
+        client, "get_multi_map", name, AsyncioMultiMap, MultiMap, BlockingMultiMap, "hz:impl:multiMapService"
+    )
 
 
 def test_distributed_objects_and_destroy(client, name):
-    again = check_listed_then_destroyed(client, "get_multi_map", name, "hz:impl:multiMapService", lambda mm: mm.put("k", "v"))
+    again = check_listed_then_destroyed(
+        client, "get_multi_map", name, "hz:impl:multiMapService", lambda mm: mm.put("k", "v")
+    )
     assert again.blocking().size() == 0
 
 

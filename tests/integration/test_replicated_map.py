@@ -71,11 +71,21 @@ def eventually_equal(read, expected):
 
 
 def test_get_replicated_map_returns_the_same_proxy(client, name):
-    check_face_types(client, "get_replicated_map", name, AsyncioReplicatedMap, ReplicatedMap, BlockingReplicatedMap, "hz:impl:replicatedMapService")
+    check_face_types(
+        client,
+        "get_replicated_map",
+        name,
+        AsyncioReplicatedMap,
+        ReplicatedMap,
+        BlockingReplicatedMap,
+        "hz:impl:replicatedMapService",
+    )
 
 
 def test_distributed_objects_and_destroy(client, name):
-    again = check_listed_then_destroyed(client, "get_replicated_map", name, "hz:impl:replicatedMapService", lambda rm: rm.put("k", "v"))
+    again = check_listed_then_destroyed(
+        client, "get_replicated_map", name, "hz:impl:replicatedMapService", lambda rm: rm.put("k", "v")
+    )
     assert again.blocking().get("k") is None
 
 

@@ -9,6 +9,7 @@ caller id and the client's increasing reference ids.
 from __future__ import annotations
 
 import itertools
+import threading
 import types
 
 import pytest
@@ -131,6 +132,48 @@ def test_multi_map_lock_requests_carry_caller_and_reference_ids(monkeypatch):
     assert [call[2:] for call in force_unlock] == [(5,)]
     # All to the key's partition.
     assert {inv.partition_id for inv in context.invocation_service.sent} == {7}
+
+
+def test_multi_map_lock_waits_within_the_invocation_timeout():
+    # As in the official client (a Map lock waits without a client-side timeout).
+    context = _context(True)
+    mm = MultiMap("hz:impl:multiMapService", "m", context)
+    mm.lock("k")
+    mm.try_lock("k", timeout=2)
+    assert [inv.timeout for inv in context.invocation_service.sent] == [None, None]
+
+
+def test_multi_map_lock_keeps_its_owner_when_a_compact_schema_is_sent_first(monkeypatch):
+    # The request is retried on another thread once the schema is on the cluster:
+    # the owner and the reference id were fixed by the caller.
+    from hazelcast.serialization.compact import SchemaNotReplicatedError
+
+    lock = _spy(monkeypatch, multi_map_module.multi_map_lock_codec)
+    context = _context(True)
+    context.caller_id = threading.get_ident
+
+    class _SchemaService:
+        def send_schema_and_retry(self, error, func, *args, **kwargs):
+            done = Future()
+            t = threading.Thread(target=lambda: done.set_result(func(*args, **kwargs)))
+            t.start()
+            t.join()
+            return done
+
+    context.compact_schema_service = _SchemaService()
+    mm = MultiMap("hz:impl:multiMapService", "m", context)
+    real_to_data = mm._to_data
+    first = [True]
+
+    def to_data_needing_schema(obj):
+        if first[0]:
+            first[0] = False
+            raise SchemaNotReplicatedError("the-schema", str)
+        return real_to_data(obj)
+
+    mm._to_data = to_data_needing_schema
+    mm.lock("k")
+    assert [call[2:] for call in lock] == [(threading.get_ident(), -1, 1)]
 
 
 def test_replicated_map_whole_map_reads_go_to_one_partition():

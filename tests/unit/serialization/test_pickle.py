@@ -235,8 +235,11 @@ def test_bytes_are_a_byte_array_not_a_pickle():
         (b"\x80\x04\x8e" + (1 << 40).to_bytes(8, "little") + b"abc.", "1099511627776 bytes declared at position 2, 4 remain"),
         (b"\x80\x02]r\xff\xff\xff\x7f.", "memo index 2147483647 is beyond"),
         (b"(lp99999999999\n.", "memo index 99999999999 is beyond"),
+        # the C unpickler reads the index up to a NUL, with int()'s syntax
+        (b"(lp999999999\x00\x00\x7f9\n.", "memo index 999999999 is beyond"),
+        (b"(lp +99_999_999 \n.", "memo index 99999999 is beyond"),
     ],
-    ids=["bytearray8", "binbytes8", "long-binput", "put"],
+    ids=["bytearray8", "binbytes8", "long-binput", "put", "put-c-string", "put-int-syntax"],
 )
 def test_numbers_in_a_pickle_allocate_nothing_beyond_it(raw, named):
     # the C unpickler allocates by these numbers before checking them
