@@ -1,10 +1,10 @@
 """Writes the compact, in-repository form of the client protocol definitions.
 
-    python3 -m tools.protocol_snapshot [--protocol-dir DIR] [--check]
+    python3 -m tools.protocol_snapshot --protocol-dir DIR [--check]
 
 Reads the upstream YAML definitions (``protocol-definitions/*.yaml`` and
-``custom/Custom.yaml`` under ``--protocol-dir``, by default ``../shared/hazelcast-protocol``
-beside the checkout) and writes ``tools/codec_generator/protocol/definitions.json``:
+``custom/Custom.yaml`` under ``--protocol-dir``, a checkout of the upstream
+hazelcast-client-protocol repository) and writes ``tools/codec_generator/protocol/definitions.json``:
 the facts the codec generator needs (services and their ids, methods with their ids,
 ``since`` versions, retryability and partition parameter, the request, response and
 event parameters, and the custom types), without the upstream prose. The codec
@@ -25,7 +25,6 @@ import sys
 from typing import Any, Dict, List, Optional
 
 _REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_PROTOCOL_DIR = os.path.join(_REPO_ROOT, "..", "shared", "hazelcast-protocol")
 DEFINITIONS = os.path.join(_REPO_ROOT, "tools", "codec_generator", "protocol", "definitions.json")
 FORMAT = 1
 
@@ -100,8 +99,8 @@ def dumps(data: Dict[str, Any]) -> str:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m tools.protocol_snapshot", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--protocol-dir", default=DEFAULT_PROTOCOL_DIR,
-                        help="directory holding the upstream protocol-definitions/ (default: %(default)s)")
+    parser.add_argument("--protocol-dir", required=True,
+                        help="a checkout of the upstream protocol repository (holding protocol-definitions/ and custom/)")
     parser.add_argument("--output", default=DEFINITIONS, help="file to write (default: %(default)s)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if the file differs from a fresh snapshot")
