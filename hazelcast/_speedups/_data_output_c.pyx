@@ -353,9 +353,14 @@ cdef class _DataOutput:
         if val is None:
             self._write_length(NULL_ARRAY_LENGTH)
             return
+        cdef Py_ssize_t start = self._cur
         self._write_length(len(val))
-        for item in val:
-            self._write_string(item)
+        try:
+            for item in val:
+                self._write_string(item)
+        except BaseException:
+            self._cur = start  # a refused item leaves no half-written array behind
+            raise
 
     def write_utf_array(self, val):
         self.write_string_array(val)

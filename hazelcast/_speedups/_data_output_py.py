@@ -288,9 +288,14 @@ class _ObjectDataOutput(ObjectDataOutput):
         if val is None:
             self.write_int(NULL_ARRAY_LENGTH)
             return
+        start = self._pos
         self.write_int(len(val))
-        for item in val:
-            self.write_string(item)
+        try:
+            for item in val:
+                self.write_string(item)
+        except BaseException:
+            self._pos = start  # a refused item leaves no half-written array behind
+            raise
 
     def write_utf_array(self, val: typing.Optional[typing.Sequence[typing.Optional[str]]]) -> None:
         self.write_string_array(val)
