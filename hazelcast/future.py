@@ -393,6 +393,19 @@ class _Derived(Future[T]):
         for source in self._sources:
             source.cancel()
 
+    def _wait(self) -> None:
+        # A Future made from others completes only after they have: waiting on
+        # them first lets a source that can read its own response (a request on
+        # the threaded transport) do so on this thread, where the client's inline
+        # continuations then complete this Future too, with no hand-off from the
+        # reader thread and no wake-up.
+        for source in self._sources:
+            if self._state != _PENDING:
+                return
+            if source._state == _PENDING and type(source)._wait is not Future._wait:
+                source._wait()
+        Future._wait(self)
+
     def _event_loop(self) -> Optional[CallbackRunner]:
         for source in self._sources:
             runner = source._event_loop()

@@ -111,6 +111,7 @@ _LE_INT = struct.Struct("<i")
 # partition hash 0 (the payload is hashed), then the type id, big-endian as in Java
 _STRING_HEADER = _BE_INT.pack(0) + _BE_INT.pack(CONSTANT_TYPE_STRING)
 _INT_HEADER = _BE_INT.pack(0) + _BE_INT.pack(CONSTANT_TYPE_INTEGER)
+_STRING_PAYLOAD = DATA_OFFSET + 4  # a string's UTF-8 bytes follow its length
 
 
 def default_partition_strategy(key: typing.Any) -> typing.Any:
@@ -176,6 +177,8 @@ class SerializationServiceV1:
         self._output_buffer_size = output_buffer_size
         self._is_big_endian = bool(config.is_big_endian)
         self._pack_int = (_BE_INT if self._is_big_endian else _LE_INT).pack
+        self._unpack_int_from = (_BE_INT if self._is_big_endian else _LE_INT).unpack_from
+        self._unpack_long_from = struct.Struct(">q" if self._is_big_endian else "<q").unpack_from
         # Fast paths for str and int skip the registry: valid while the partition
         # key of such objects is the object itself (no partitioning strategy).
         self._fast_paths = global_partition_strategy is default_partition_strategy
@@ -313,6 +316,22 @@ class SerializationServiceV1:
         if type_id == CONSTANT_TYPE_NULL:
             return None
         buffer = data.buffer
+        # The most common values, read without an input object or a serializer
+        # lookup (built-in type ids cannot be taken by user serializers); anything
+        # unusual takes the full path below, which reports it.
+        if type_id == CONSTANT_TYPE_STRING:
+            size = len(buffer) - _STRING_PAYLOAD
+            if size >= 0 and self._unpack_int_from(buffer, DATA_OFFSET)[0] == size:
+                try:
+                    return str(buffer[_STRING_PAYLOAD:], "utf-8")
+                except UnicodeDecodeError:
+                    pass
+        elif type_id == CONSTANT_TYPE_INTEGER:
+            if len(buffer) == DATA_OFFSET + 4:
+                return self._unpack_int_from(buffer, DATA_OFFSET)[0]
+        elif type_id == CONSTANT_TYPE_LONG:
+            if len(buffer) == DATA_OFFSET + 8:
+                return self._unpack_long_from(buffer, DATA_OFFSET)[0]
         inp = _ObjectDataInput(buffer, DATA_OFFSET, self, self._is_big_endian)
         try:
             _nesting.start_read(len(buffer))

@@ -47,3 +47,31 @@ def test_other_int_types_do_not_take_the_int_shortcut():
     fast, slow = _services(True, IntType.LONG)
     assert fast.to_data(5).to_bytes() == slow.to_data(5).to_bytes()
     assert fast.to_data(5).get_type() == -8  # Java Long
+
+
+def _outcome(call):
+    try:
+        return ("ok", call())
+    except HazelcastSerializationError as e:
+        return ("error", str(e))
+
+
+@pytest.mark.parametrize("big_endian", [True, False])
+@given(
+    type_id=st.sampled_from([-11, -7, -8]),  # string, int, long
+    payload=st.one_of(
+        st.binary(max_size=24),
+        st.text(max_size=8).map(lambda s: len(s.encode("utf-8", "surrogatepass")).to_bytes(4, "big") + s.encode("utf-8", "surrogatepass")),
+    ),
+)
+def test_read_shortcuts_give_what_the_serializers_read_or_refuse(big_endian, type_id, payload):
+    from hazelcast.serialization.data import DATA_OFFSET, Data
+    from hazelcast.serialization.input import _ObjectDataInput
+
+    fast, _ = _services(big_endian)
+    if not big_endian and len(payload) >= 4 and type_id == -11:
+        payload = payload[3::-1] + payload[4:]  # the length in the stream's byte order
+    data = Data((0).to_bytes(4, "big") + type_id.to_bytes(4, "big", signed=True) + payload)
+    serializer = fast._registry.serializer_by_type_id(type_id)
+    expected = _outcome(lambda: serializer.read(_ObjectDataInput(data.buffer, DATA_OFFSET, fast, big_endian)))
+    assert _outcome(lambda: fast.to_object(data)) == expected
