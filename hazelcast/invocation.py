@@ -219,7 +219,7 @@ class InvocationService:
         invocation.deadline = self._now() + (self._invocation_timeout if timeout is None else timeout)
         invocation._service = self
         if self._shutdown:
-            invocation.future.set_exception(HazelcastClientNotActiveError())
+            invocation.set_exception(HazelcastClientNotActiveError())
             return
         self._send(invocation)
 
@@ -238,9 +238,7 @@ class InvocationService:
             return
         correlation_id = next(self._correlation_ids)
         request = invocation.request
-        request.set_ids(correlation_id, invocation.partition_id)
-        if self.backup_acks_enabled and not invocation.urgent:
-            request.set_backup_aware_flag()
+        request.set_ids(correlation_id, invocation.partition_id, self.backup_acks_enabled and not invocation.urgent)
         invocation.sent_connection = connection
         if invocation.event_handler is not None:
             self._event_handlers[correlation_id] = invocation.event_handler
@@ -307,9 +305,9 @@ class InvocationService:
         except SchemaNotFoundError as e:
             complete_after_fetching_schema(self._compact_schema_service, e, invocation, message)
         except Exception as e:
-            invocation.future.set_exception(e)
+            invocation.set_exception(e)
         else:
-            invocation.future.set_result(result)
+            invocation.set_result(result)
 
     def _handle_response_with_backups(self, correlation_id: int, message: Any, backup_acks: int) -> None:
         # Acks come from the backup members on their own connections, before or
@@ -325,7 +323,7 @@ class InvocationService:
             complete_after_fetching_schema(self._compact_schema_service, e, invocation, message)
             return
         except Exception as e:
-            invocation.future.set_exception(e)
+            invocation.set_exception(e)
             return
         with self._backup_lock:
             if invocation.backup_acks_received < backup_acks:
@@ -334,7 +332,7 @@ class InvocationService:
                 invocation.backup_wait_start = self._now()
                 self._waiting_backups[correlation_id] = invocation
                 return
-        invocation.future.set_result(result)
+        invocation.set_result(result)
 
     def _on_backup_ack(self, correlation_id: int) -> None:
         with self._backup_lock:
@@ -349,7 +347,7 @@ class InvocationService:
             if invocation.backup_acks_received < invocation.backup_acks_expected:
                 return
             del self._waiting_backups[correlation_id]
-        invocation.future.set_result(invocation.pending_result)
+        invocation.set_result(invocation.pending_result)
 
     def _check_backup_timeouts(self, now: float) -> None:
         expired = []
@@ -360,7 +358,7 @@ class InvocationService:
                     expired.append(invocation)
         for invocation in expired:
             if self._fail_on_indeterminate_state:
-                invocation.future.set_exception(
+                invocation.set_exception(
                     IndeterminateOperationStateError(
                         "The %s got %d of %d backup acks in operation_backup_timeout=%s"
                         % (
@@ -373,19 +371,19 @@ class InvocationService:
                 )
             else:
                 # The primary replica was updated; only the ack of a backup is late.
-                invocation.future.set_result(invocation.pending_result)
+                invocation.set_result(invocation.pending_result)
 
     # -- failures and retries --------------------------------------------------------
 
     def _handle_error(self, invocation: Invocation, error: BaseException) -> None:
         if self._shutdown or (self._lifecycle is not None and not self._lifecycle.running):
-            invocation.future.set_exception(HazelcastClientNotActiveError())
+            invocation.set_exception(HazelcastClientNotActiveError())
             return
         if isinstance(error, ClientOfflineError) or not self._should_retry(invocation, error):
-            invocation.future.set_exception(error)
+            invocation.set_exception(error)
             return
         if self._now() + self._retry_pause > invocation.deadline:
-            invocation.future.set_exception(
+            invocation.set_exception(
                 OperationTimeoutError(
                     "The %s did not succeed in its timeout; last error: %s" % (invocation.describe(), error),
                     error,
@@ -402,12 +400,12 @@ class InvocationService:
         if invocation.done():
             return  # cancelled (or timed out) during the retry pause
         if self._shutdown:
-            invocation.future.set_exception(HazelcastClientNotActiveError())
+            invocation.set_exception(HazelcastClientNotActiveError())
             return
         try:
             self._send(invocation)
         except Exception as e:
-            invocation.future.set_exception(e)
+            invocation.set_exception(e)
 
     def _should_retry(self, invocation: Invocation, error: BaseException) -> bool:
         if invocation.connection is not None:
@@ -451,9 +449,9 @@ class InvocationService:
         shutting_down = self._shutdown or (self._lifecycle is not None and not self._lifecycle.running)
         for invocation in orphaned:
             if shutting_down:
-                invocation.future.set_exception(HazelcastClientNotActiveError())
+                invocation.set_exception(HazelcastClientNotActiveError())
                 continue
-            invocation.future.set_exception(
+            invocation.set_exception(
                 ConnectionDroppedError(
                     "The connection %s to the member that applied the %s closed before %d of its %d backups "
                     "acknowledged (%s); whether the change survived is unknown"
@@ -485,7 +483,7 @@ class InvocationService:
             self._check_backup_timeouts(now)
         for correlation_id, invocation in list(self._pending.items()):
             if invocation.deadline < now and self._pending.pop(correlation_id, None) is not None:
-                invocation.future.set_exception(
+                invocation.set_exception(
                     OperationTimeoutError("The %s got no response in its timeout" % (invocation.describe(),))
                 )
 
@@ -501,5 +499,5 @@ class InvocationService:
             for correlation_id in list(waiting):
                 invocation = waiting.pop(correlation_id, None)
                 if invocation is not None:
-                    invocation.future.set_exception(error)
+                    invocation.set_exception(error)
         self._event_handlers.clear()

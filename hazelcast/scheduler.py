@@ -7,6 +7,7 @@ path of an ordinary blocking call.
 
 from __future__ import annotations
 
+import _thread
 import collections
 import heapq
 import itertools
@@ -45,7 +46,13 @@ class Scheduler:
         self._heap: List[_Entry] = []
         self._soon: Deque[Tuple[Callable[..., Any], Tuple[Any, ...]]] = collections.deque()
         self._sequence = itertools.count()
-        self._condition = threading.Condition(threading.Lock())
+        self._lock = threading.Lock()
+        # The thread sleeps on this lock, held while nothing wakes it; a producer
+        # that finds it sleeping releases it once. Cheaper than a Condition: every
+        # event handed to the thread passes here.
+        self._wake_up = _thread.allocate_lock()
+        self._wake_up.acquire()
+        self._sleeping = False
         self._running = True
         self._on_start = on_start
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -58,25 +65,30 @@ class Scheduler:
 
     def call_soon(self, function: Callable[..., Any], *args: Any) -> None:
         """Runs ``function(*args)`` on the thread, after what was queued before."""
-        with self._condition:
+        with self._lock:
             if not self._running:
                 return
             self._soon.append((function, args))
-            if len(self._soon) == 1:
-                self._condition.notify()
+            if self._sleeping:
+                self._wake()
 
     def schedule(self, delay: float, function: Callable[..., Any], *args: Any) -> ScheduledTask:
         """Runs ``function(*args)`` once, ``delay`` seconds from now."""
         task = ScheduledTask()
-        with self._condition:
+        with self._lock:
             if not self._running:
                 task.cancelled = True
                 return task
             entry = (time.monotonic() + max(delay, 0.0), next(self._sequence), task, function, args)
             heapq.heappush(self._heap, entry)
-            if self._heap[0] is entry:
-                self._condition.notify()
+            if self._heap[0] is entry and self._sleeping:
+                self._wake()  # it sleeps until a later deadline
         return task
+
+    def _wake(self) -> None:
+        # Under self._lock, with the thread sleeping: one release per sleep.
+        self._sleeping = False
+        self._wake_up.release()
 
     def schedule_periodic(self, interval: float, function: Callable[[], Any], initial_delay: Optional[float] = None) -> ScheduledTask:
         """Runs ``function()`` every ``interval`` seconds until the task is cancelled."""
@@ -101,9 +113,11 @@ class Scheduler:
             self._on_start()
         heap = self._heap
         soon = self._soon
+        lock = self._lock
+        wake_up = self._wake_up
         while True:
-            with self._condition:
-                while True:
+            while True:
+                with lock:
                     if not self._running:
                         return
                     # A due timer goes first, so that a stream of callbacks never
@@ -116,7 +130,16 @@ class Scheduler:
                     if soon:
                         function, args = soon.popleft()
                         break
-                    self._condition.wait(heap[0][0] - time.monotonic() if heap else None)
+                    timeout = min(max(heap[0][0] - time.monotonic(), 0.0), threading.TIMEOUT_MAX) if heap else -1
+                    self._sleeping = True
+                if wake_up.acquire(True, timeout):
+                    continue
+                with lock:
+                    if self._sleeping:  # timed out with nobody waking it
+                        self._sleeping = False
+                        continue
+                # woken just as the wait timed out: take that release back
+                wake_up.acquire()
             try:
                 function(*args)
             except Exception:
@@ -124,10 +147,11 @@ class Scheduler:
 
     def shutdown(self) -> None:
         """Stops the thread; tasks not run yet are dropped."""
-        with self._condition:
+        with self._lock:
             self._running = False
             self._heap.clear()
             self._soon.clear()
-            self._condition.notify()
+            if self._sleeping:
+                self._wake()
         if threading.current_thread() is not self._thread:
             self._thread.join()

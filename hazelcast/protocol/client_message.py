@@ -112,9 +112,14 @@ class OutboundMessage:
     def get_correlation_id(self) -> int:
         return _LONG.unpack_from(self.buf, _BUF_CORRELATION_ID)[0]
 
-    def set_ids(self, correlation_id: int, partition_id: int) -> None:
-        """Sets the correlation id and the partition id (adjacent fields) at once."""
-        _CORRELATION_AND_PARTITION.pack_into(self.buf, _BUF_CORRELATION_ID, correlation_id, partition_id)
+    def set_ids(self, correlation_id: int, partition_id: int, backup_aware: bool = False) -> None:
+        """Sets the correlation id and the partition id (adjacent fields) at once,
+        and the backup-aware flag if asked (the member then lets the backups
+        acknowledge directly)."""
+        buf = self.buf
+        _CORRELATION_AND_PARTITION.pack_into(buf, _BUF_CORRELATION_ID, correlation_id, partition_id)
+        if backup_aware:
+            buf[_BUF_FLAGS_HIGH_BYTE] |= BACKUP_AWARE_FLAG >> 8
 
     def set_partition_id(self, partition_id: int) -> None:
         _INT.pack_into(self.buf, _BUF_PARTITION_ID, partition_id)

@@ -86,7 +86,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
     ) -> Future[typing.Any]:
         invocation = Invocation(request, response_handler=response_handler)
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
     def _invoke_on_target(
         self,
@@ -96,7 +96,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
     ) -> Future[typing.Any]:
         invocation = Invocation(request, uuid=uuid, response_handler=response_handler)
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
     def _invoke_on_key(
         self,
@@ -110,7 +110,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
             response_handler=response_handler,
         )
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
     def _invoke_on_partition(
         self,
@@ -120,7 +120,7 @@ class Proxy(typing.Generic[BlockingProxyType], abc.ABC):
     ) -> Future[typing.Any]:
         invocation = Invocation(request, partition_id=partition_id, response_handler=response_handler)
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
     def blocking(self) -> BlockingProxyType:
         """Returns a version of this proxy with only blocking method calls.
@@ -146,7 +146,7 @@ class PartitionSpecificProxy(Proxy[BlockingProxyType], abc.ABC):
             request, partition_id=self._partition_id, response_handler=response_handler
         )
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
 
 class TransactionalProxy:
@@ -175,7 +175,7 @@ class TransactionalProxy:
     ) -> Future[typing.Any]:
         invocation = Invocation(request, connection=self.transaction.connection, response_handler=response_handler)
         self._invoke_invocation(invocation)
-        return invocation.future
+        return invocation
 
     def _object_handler(self, decode: typing.Callable[[typing.Any], typing.Any]) -> typing.Callable[[typing.Any], typing.Any]:
         # A response handler turning the decoded Data into an object.

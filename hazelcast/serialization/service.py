@@ -315,7 +315,7 @@ class SerializationServiceV1:
         type_id = data.get_type()
         if type_id == CONSTANT_TYPE_NULL:
             return None
-        buffer = data.buffer
+        buffer = data._buffer
         # The most common values, read without an input object or a serializer
         # lookup (built-in type ids cannot be taken by user serializers); anything
         # unusual takes the full path below, which reports it.

@@ -56,6 +56,50 @@ def test_scheduler_runs_in_deadline_order_and_cancels():
     assert not scheduler._thread.is_alive()
 
 
+def test_scheduler_never_misses_a_wake_up_from_racing_threads():
+    # Producers hand callbacks over and arm short timers while the thread goes to
+    # sleep, times out and wakes: every callback runs exactly once, in the order
+    # each producer handed them over, with none left waiting for a later wake-up.
+    scheduler = Scheduler()
+    try:
+        runs = {}
+        lock = threading.Lock()
+
+        def record(producer, i):
+            with lock:
+                runs.setdefault(producer, []).append(i)
+
+        def produce(producer):
+            for i in range(2000):
+                scheduler.call_soon(record, producer, i)
+                if i % 50 == 0:
+                    scheduler.schedule(0.0005, lambda: None)
+                    time.sleep(0.0002)  # lets the thread fall asleep in between
+
+        producers = [threading.Thread(target=produce, args=(p,)) for p in range(4)]
+        for t in producers:
+            t.start()
+        for t in producers:
+            t.join()
+        done = threading.Event()
+        scheduler.call_soon(done.set)
+        assert done.wait(5)
+        assert runs == {p: list(range(2000)) for p in range(4)}
+
+        # an idle thread wakes for a lone timer, and for a lone callback
+        for _ in range(50):
+            woke = threading.Event()
+            if _ % 2:
+                scheduler.schedule(0.001, woke.set)
+            else:
+                time.sleep(0.001)
+                scheduler.call_soon(woke.set)
+            assert woke.wait(2)
+    finally:
+        scheduler.shutdown()
+    assert not scheduler._thread.is_alive()
+
+
 def test_member_list_events_fire_added_and_removed():
     service = _InternalClusterService()
     a, b, c = _member(5701), _member(5702), _member(5703)
