@@ -7,20 +7,28 @@ allowed, else pure Python); both give Java's results.
 of a serialized ``Data`` and hashes its payload (what follows the 8-byte
 header). The client's own hot path, :func:`murmur_hash3_x86_32_slice`, hashes a
 given range of a buffer without copying it; :func:`hash_to_index` keeps the
-official call too, and the partition lookup calls ``fast_hash_to_index``, the
-selected implementation itself.
+official call too, and ``fast_hash_to_index`` is the selected implementation
+itself. The partition lookup of every key the client sends calls
+:func:`data_partition_id`: header, hash and index in one call.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Union
 
-__all__ = ["murmur_hash3_x86_32", "murmur_hash3_x86_32_slice", "hash_to_index", "fast_hash_to_index"]
+__all__ = [
+    "murmur_hash3_x86_32",
+    "murmur_hash3_x86_32_slice",
+    "hash_to_index",
+    "fast_hash_to_index",
+    "data_partition_id",
+]
 
 # Bytes of a serialized Data before its payload: partition hash and type id.
 _HEAP_DATA_OVERHEAD = 8
 
 if TYPE_CHECKING:
+    from hazelcast._speedups._murmur3_py import data_partition_id
     from hazelcast._speedups._murmur3_py import hash_to_index as fast_hash_to_index
     from hazelcast._speedups._murmur3_py import murmur_hash3_x86_32 as murmur_hash3_x86_32_slice
 else:
@@ -31,6 +39,7 @@ else:
     )
     murmur_hash3_x86_32_slice = _impl.murmur_hash3_x86_32
     fast_hash_to_index = _impl.hash_to_index
+    data_partition_id = _impl.data_partition_id
     del _select, _impl
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from hazelcast.errors import ClientOfflineError
-from hazelcast.hash import fast_hash_to_index as hash_to_index
+from hazelcast.hash import data_partition_id
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.data import Data
 
 _logger = logging.getLogger(__name__)
 
@@ -72,12 +75,12 @@ class _InternalPartitionService:
     def get_partition_owner(self, partition_id: int) -> Optional[uuid.UUID]:
         return self._owners.get(partition_id)
 
-    def get_partition_id(self, key_data: Any) -> int:
+    def get_partition_id(self, key_data: "Data") -> int:
         count = self.partition_count
         if count == 0:
             # The partition count arrives with the first authentication.
             raise ClientOfflineError()
-        return hash_to_index(key_data.get_partition_hash(), count)
+        return data_partition_id(key_data._buffer, count)
 
     def check_and_set_partition_count(self, count: int) -> bool:
         """Records the cluster's partition count; False if it differs from the one known.

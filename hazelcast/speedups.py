@@ -26,6 +26,7 @@ _SELECTORS = {
     "data_input": "hazelcast.serialization.input",
     "data_output": "hazelcast.serialization.output",
     "pickle_scan": "hazelcast.serialization.pickle_scan",
+    "entry_lists": "hazelcast.protocol.entry_lists",
 }
 
 

@@ -94,3 +94,26 @@ def hash_to_index(hash: int, length: int) -> int:
     if hash == -0x80000000:
         return 0
     return abs(hash) % length
+
+
+_DATA_HEADER = 8  # a serialized Data's partition hash and type id, before its payload
+_stored_hash = struct.Struct(">i").unpack_from
+
+
+def data_partition_id(data: Buffer, count: int) -> int:
+    """Returns the partition id, among ``count`` partitions, of the bytes of a
+    serialized ``Data``: its stored partition hash if not 0, else the MurmurHash3
+    of its payload (``Data.get_partition_hash``), mapped as :func:`hash_to_index`
+    maps it. Empty bytes (``None``) hash as an empty payload.
+
+    Raises:
+        ValueError: If ``data`` is shorter than the 8-byte header but not empty.
+    """
+    size = len(data)
+    if size >= _DATA_HEADER:
+        hash = _stored_hash(data, 0)[0] or murmur_hash3_x86_32(data, _DATA_HEADER, size - _DATA_HEADER)
+    elif size == 0:
+        hash = murmur_hash3_x86_32(data, 0, 0)
+    else:
+        raise ValueError("a serialized Data has an 8-byte header; got %d bytes" % size)
+    return hash_to_index(hash, count)

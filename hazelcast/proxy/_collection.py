@@ -9,6 +9,8 @@ import typing
 from hazelcast.compact import schema_aware
 from hazelcast.future import Future
 from hazelcast.invocation import Invocation
+from hazelcast.protocol.client_message import InboundMessage
+from hazelcast.protocol.entry_lists import read_entries
 from hazelcast.proxy.base import (
     BlockingProxyType,
     ItemEvent,
@@ -60,13 +62,20 @@ def list_handler(decode: typing.Callable[[typing.Any], typing.Any], to_object: t
     return handler
 
 
-def entry_list_handler(
-    decode: typing.Callable[[typing.Any], typing.Any], to_object: typing.Callable
-) -> typing.Callable:
-    """A response handler giving the (key, value) pairs of the response as a list."""
+def entry_list_handler(to_object: typing.Callable, big_endian: bool) -> typing.Callable:
+    """A response handler giving the (key, value) pairs of the response as a list,
+    for the responses made of the initial frame and an entry list of serialized
+    keys and values (``get_all``, ``entry_set``, entry processor and query results:
+    what ``EntryListCodec.decode`` with ``DataCodec.decode`` reads), read straight
+    into objects.
 
-    def handler(message: typing.Any) -> typing.List[typing.Tuple[typing.Any, typing.Any]]:
-        return [(to_object(k), to_object(v)) for k, v in decode(message)]
+    Args:
+        to_object: The serialization service's ``to_object``.
+        big_endian: The serialization service's byte order.
+    """
+
+    def handler(message: InboundMessage) -> typing.List[typing.Tuple[typing.Any, typing.Any]]:
+        return read_entries(message.frames, 1, to_object, big_endian)[0]
 
     return handler
 

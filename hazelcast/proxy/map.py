@@ -141,7 +141,7 @@ _Handler = typing.Callable[[typing.Any], typing.Any]
 class _ResponseHandlers:
     """The Map response decoders for one serializer, by proxy attribute name."""
 
-    def __init__(self, to_object: typing.Callable):
+    def __init__(self, to_object: typing.Callable, big_endian: bool):
         self.to_object = to_object
         self.by_attribute = {
             "_get_handler": _object_handler(map_get_codec.decode_response, to_object),
@@ -155,22 +155,16 @@ class _ResponseHandlers:
             "_replace_handler": _object_handler(map_replace_codec.decode_response, to_object),
             "_key_set_handler": _list_handler(map_key_set_codec.decode_response, to_object),
             "_values_handler": _list_handler(map_values_codec.decode_response, to_object),
-            "_entry_set_handler": _entry_list_handler(map_entry_set_codec.decode_response, to_object),
-            "_get_all_handler": _entry_list_handler(map_get_all_codec.decode_response, to_object),
+            "_entry_set_handler": _entry_list_handler(to_object, big_endian),
+            "_get_all_handler": _entry_list_handler(to_object, big_endian),
             "_execute_on_key_handler": _object_handler(map_execute_on_key_codec.decode_response, to_object),
-            "_execute_on_keys_handler": _entry_list_handler(map_execute_on_keys_codec.decode_response, to_object),
-            "_execute_on_all_keys_handler": _entry_list_handler(
-                map_execute_on_all_keys_codec.decode_response, to_object
-            ),
+            "_execute_on_keys_handler": _entry_list_handler(to_object, big_endian),
+            "_execute_on_all_keys_handler": _entry_list_handler(to_object, big_endian),
             # queries
             "_key_set_with_predicate_handler": _list_handler(map_key_set_with_predicate_codec.decode_response, to_object),
             "_values_with_predicate_handler": _list_handler(map_values_with_predicate_codec.decode_response, to_object),
-            "_entry_set_with_predicate_handler": _entry_list_handler(
-                map_entries_with_predicate_codec.decode_response, to_object
-            ),
-            "_execute_with_predicate_handler": _entry_list_handler(
-                map_execute_with_predicate_codec.decode_response, to_object
-            ),
+            "_entry_set_with_predicate_handler": _entry_list_handler(to_object, big_endian),
+            "_execute_with_predicate_handler": _entry_list_handler(to_object, big_endian),
             "_aggregate_handler": _object_handler(map_aggregate_codec.decode_response, to_object),
             "_aggregate_with_predicate_handler": _object_handler(
                 map_aggregate_with_predicate_codec.decode_response, to_object
@@ -244,7 +238,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         # per client and shared by its map proxies.
         handlers = context._map_response_handlers
         if handlers is None or handlers.to_object is not self._to_object:
-            handlers = _ResponseHandlers(self._to_object)
+            handlers = _ResponseHandlers(self._to_object, self._context.serialization_service.is_big_endian)
             context._map_response_handlers = handlers
         self.__dict__.update(handlers.by_attribute)
 

@@ -91,7 +91,7 @@ class MultiMap(Proxy["BlockingMultiMap"], typing.Generic[KeyType, ValueType]):
         self._decode_remove = list_handler(multi_map_remove_codec.decode_response, to_object)
         self._decode_key_set = list_handler(multi_map_key_set_codec.decode_response, to_object)
         self._decode_values = list_handler(multi_map_values_codec.decode_response, to_object)
-        self._decode_entry_list = entry_list_handler(multi_map_entry_set_codec.decode_response, to_object)
+        self._decode_entry_list = entry_list_handler(to_object, context.serialization_service.is_big_endian)
 
     # -- listeners ----------------------------------------------------------------
 

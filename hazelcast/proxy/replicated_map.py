@@ -91,7 +91,7 @@ class ReplicatedMap(Proxy["BlockingReplicatedMap"], typing.Generic[KeyType, Valu
         self._decode_remove = object_handler(replicated_map_remove_codec.decode_response, to_object)
         self._decode_key_set = list_handler(replicated_map_key_set_codec.decode_response, to_object)
         self._decode_values = list_handler(replicated_map_values_codec.decode_response, to_object)
-        self._decode_entry_set = entry_list_handler(replicated_map_entry_set_codec.decode_response, to_object)
+        self._decode_entry_set = entry_list_handler(to_object, context.serialization_service.is_big_endian)
 
     # -- listeners ----------------------------------------------------------------
 

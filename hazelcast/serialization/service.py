@@ -238,6 +238,11 @@ class SerializationServiceV1:
         return self._compact_stream_serializer
 
     @property
+    def is_big_endian(self) -> bool:
+        """The byte order of serialized payloads (the configuration's ``is_big_endian``)."""
+        return self._is_big_endian
+
+    @property
     def portable_serializer(self) -> typing.Optional["PortableSerializer"]:
         """The Portable serializer
         (:class:`hazelcast.serialization.portable.serializer.PortableSerializer`)."""

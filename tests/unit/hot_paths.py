@@ -18,6 +18,7 @@ HOT_PATH_MODULES = {
     "data_input": ("hazelcast._speedups._data_input_py", "hazelcast._speedups._data_input_c"),
     "data_output": ("hazelcast._speedups._data_output_py", "hazelcast._speedups._data_output_c"),
     "pickle_scan": ("hazelcast._speedups._pickle_scan_py", "hazelcast._speedups._pickle_scan_c"),
+    "entry_lists": ("hazelcast._speedups._entry_lists_py", "hazelcast._speedups._entry_lists_c"),
 }
 
 # Compiled twins exist only for CPython; elsewhere there is one implementation.

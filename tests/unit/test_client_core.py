@@ -145,12 +145,12 @@ def test_partition_table_from_views():
 def test_partition_id_needs_the_partition_count():
     from hazelcast.errors import ClientOfflineError
 
-    class Key:
-        def get_partition_hash(self):
-            return -7
+    from hazelcast.serialization.data import Data
 
+    # a key serialized with a partition hash of its own (a partition-aware key)
+    key = Data((-7).to_bytes(4, "big", signed=True) + (-11).to_bytes(4, "big", signed=True) + bytes(5))
     service = _InternalPartitionService()
     with pytest.raises(ClientOfflineError):
-        service.get_partition_id(Key())
+        service.get_partition_id(key)
     service.check_and_set_partition_count(271)
-    assert service.get_partition_id(Key()) == 7
+    assert service.get_partition_id(key) == 7

@@ -18,6 +18,12 @@ import types
 import pytest
 
 from hazelcast.future import Future
+from hazelcast.protocol.client_message import (
+    BEGIN_DATA_STRUCTURE_FLAG,
+    END_DATA_STRUCTURE_FLAG,
+    Frame,
+    InboundMessage,
+)
 from hazelcast.proxy import MAP_SERVICE, ProxyManager
 from hazelcast.proxy import map as map_module
 from hazelcast.proxy.map import BlockingMap, Map
@@ -30,6 +36,8 @@ _PICKLE_TYPE = -999  # any type id: the fake serializer is the only reader
 class FakeSerializationService:
     """Pickles objects into real Data, so real codecs can encode them."""
 
+    is_big_endian = True
+
     def to_data(self, obj):
         if obj is None or isinstance(obj, Data):
             return obj
@@ -38,6 +46,8 @@ class FakeSerializationService:
     def to_object(self, data):
         if not isinstance(data, Data):
             return data
+        if not data.buffer:  # the Data of None
+            return None
         return pickle.loads(data.buffer[8:])
 
 
@@ -66,7 +76,30 @@ class FakeInvocationService:
             respond(invocation, self.auto_respond(invocation))
 
 
+def entry_list_message(pairs):
+    """A response message made of the initial frame and an entry list: the handlers
+    of entry-list responses read it from the frames, without a codec decoder."""
+    frames = [Frame(bytes(13)), Frame(b"", BEGIN_DATA_STRUCTURE_FLAG)]
+    for key, value in pairs:
+        # None: the empty Data the members send for null (e.g. an entry processor's result)
+        frames += [Frame(key.to_bytes()), Frame(b"" if value is None else value.to_bytes())]
+    return InboundMessage(frames + [Frame(b"", END_DATA_STRUCTURE_FLAG)])
+
+
+def _is_entry_list(response):
+    return (
+        isinstance(response, list)
+        and len(response) > 0
+        and all(
+            isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], Data) and isinstance(p[1], (Data, type(None)))
+            for p in response
+        )
+    )
+
+
 def respond(invocation, decoded_response):
+    if _is_entry_list(decoded_response):
+        decoded_response = entry_list_message(decoded_response)
     invocation.future.set_result(invocation.response_handler(decoded_response))
 
 
@@ -419,7 +452,7 @@ def test_get_all_groups_keys_per_partition_and_merges_results(m, spy, invocation
         elif invocation.partition_id == 2:
             respond(invocation, [(to_data(2), to_data("b"))])
         else:
-            respond(invocation, [])  # key 5 has no entry
+            respond(invocation, entry_list_message([]))  # key 5 has no entry
     assert future.result() == {1: "a", 543: "c", 2: "b"}
 
 

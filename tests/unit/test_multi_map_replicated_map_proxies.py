@@ -23,6 +23,8 @@ from hazelcast.serialization.data import Data
 
 
 class _Serialization:
+    is_big_endian = True
+
     def to_data(self, obj):
         return Data(b"\x00\x00\x00\x00\xff\xff\xff\xf6" + repr(obj).encode())
 

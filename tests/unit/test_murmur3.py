@@ -46,6 +46,10 @@ def test_java_partition_hash_and_id_of_serialized_keys(murmur3_impl, hex_data, p
     h = murmur3_impl.murmur_hash3_x86_32(data, 8, len(data) - 8)
     assert h == partition_hash
     assert murmur3_impl.hash_to_index(h, 271) == partition_id
+    assert murmur3_impl.data_partition_id(data, 271) == partition_id
+    # a stored partition hash (a partition-aware key) decides instead of the payload
+    aware = (12345).to_bytes(4, "big", signed=True) + data[4:]
+    assert murmur3_impl.data_partition_id(aware, 271) == murmur3_impl.hash_to_index(12345, 271)
 
 
 def test_reference_vectors_with_other_seeds(murmur3_impl):
@@ -120,3 +124,27 @@ def test_selector_exports_a_working_implementation():
         hazelcast.hash.murmur_hash3_x86_32_slice(b"", 0, 0)
     )
     assert hazelcast.hash.hash_to_index(JAVA_KEYS[0][1], 271) == JAVA_KEYS[0][2]
+
+
+def _outcome(call):
+    try:
+        return ("ok", call())
+    except (ValueError, TypeError, ZeroDivisionError) as e:
+        return ("error", type(e), str(e))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.binary(max_size=64), st.binary(min_size=8, max_size=64).map(lambda b: bytes(4) + b[4:])),
+    st.sampled_from([bytes, bytearray, memoryview]),
+    st.sampled_from([271, 1, 7, 1000, 0, -3]),
+)
+def test_data_partition_ids_agree_between_implementations(raw, kind, count):
+    # the partition of every key the client sends: header, hash and index at once
+    pure, compiled = _both()
+    expected = _outcome(lambda: pure.data_partition_id(kind(raw), count))
+    assert _outcome(lambda: compiled.data_partition_id(kind(raw), count)) == expected
+    if expected[0] == "ok" and len(raw) >= 8 and count > 0:
+        from hazelcast.serialization.data import Data
+
+        assert expected[1] == pure.hash_to_index(Data(raw).get_partition_hash(), count)

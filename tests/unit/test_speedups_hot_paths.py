@@ -20,7 +20,7 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fi
 
 # hot path -> (selector module, names it exports, classes whose API must match)
 EXPORTS = {
-    "murmur3": ("hazelcast.hash", ["murmur_hash3_x86_32", "hash_to_index"], []),
+    "murmur3": ("hazelcast.hash", ["murmur_hash3_x86_32", "hash_to_index", "data_partition_id"], []),
     "frame_reader": (
         "hazelcast.protocol.frame_reader",
         ["FrameReader", "DEFAULT_MAX_MESSAGE_SIZE"],
@@ -29,8 +29,9 @@ EXPORTS = {
     "data_input": ("hazelcast.serialization.input", ["_ObjectDataInput"], ["_ObjectDataInput"]),
     "data_output": ("hazelcast.serialization.output", ["_ObjectDataOutput"], ["_ObjectDataOutput"]),
     "pickle_scan": ("hazelcast.serialization.pickle_scan", ["check_sizes"], []),
+    "entry_lists": ("hazelcast.protocol.entry_lists", ["read_entries"], []),
 }
-NEW_HOT_PATHS = ["frame_reader", "data_input", "data_output", "pickle_scan"]
+NEW_HOT_PATHS = ["frame_reader", "data_input", "data_output", "pickle_scan", "entry_lists"]
 # (selector module, twin's name): the name the selector exports it under, where the
 # selector keeps the twin's name for a function with the official signature
 SELECTOR_NAMES = {

@@ -1,0 +1,46 @@
+"""Reads the entry lists of responses (``get_all``, ``entry_set``, query
+results) straight into objects: the pure-Python twin of ``_entry_lists_c``.
+
+An entry list in a message is a begin frame, then a key frame and a value
+frame per entry (each the bytes of a serialized ``Data``), then an end frame:
+what ``EntryListCodec.decode`` with ``DataCodec.decode`` reads, each side then
+deserialized. The compiled twin reads strings and numbers itself, as the
+serialization service's own shortcut does, and gives the same objects and the
+same errors.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, List, Tuple
+
+from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG, Frame
+from hazelcast.serialization.data import Data
+
+
+def read_entries(
+    frames: List[Frame], index: int, to_object: Callable[[Data], Any], big_endian: bool
+) -> Tuple[List[Tuple[Any, Any]], int]:
+    """Reads the entry list whose begin frame is ``frames[index]``.
+
+    Args:
+        frames: The frames of the message.
+        index: Where the list's begin frame is.
+        to_object: The serialization service's ``to_object``.
+        big_endian: The serialization service's byte order (the compiled twin
+            reads strings and numbers with it; here ``to_object`` does).
+
+    Returns:
+        The ``(key, value)`` objects, and the index of the frame after the list.
+
+    Raises:
+        IndexError: If the message ends inside the list.
+        HazelcastSerializationError: If a key or a value cannot be read.
+    """
+    index += 1
+    pairs: List[Tuple[Any, Any]] = []
+    append = pairs.append
+    while not frames[index].flags & END_DATA_STRUCTURE_FLAG:
+        key = to_object(Data(frames[index].buf))
+        append((key, to_object(Data(frames[index + 1].buf))))
+        index += 2
+    return pairs, index + 1
