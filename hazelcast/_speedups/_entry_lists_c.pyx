@@ -2,9 +2,12 @@
 # (bounds checked: a message that ends inside the list raises IndexError, as in the pure twin)
 """Compiled twin of ``_entry_lists_py`` (see there for the contract): one pass
 over the frames, strings and 32/64-bit integers read in place, anything else
-deserialized by ``to_object`` as in the pure twin."""
+deserialized by ``to_object`` as in the pure twin; frames written with one
+resize of the buffer."""
 
+from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_GET_SIZE, PyByteArray_Resize
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_CheckExact, PyBytes_GET_SIZE
+from libc.string cimport memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t
 
@@ -76,3 +79,41 @@ def read_entries(list frames, Py_ssize_t index, to_object, bint big_endian):
             value = to_object(Data(frame.buf))
         pairs.append((key, value))
         index += 2
+
+
+cdef inline void _put_frame(char* out, bytes content):
+    cdef Py_ssize_t n = PyBytes_GET_SIZE(content)
+    cdef uint32_t length = <uint32_t>(n + 6)
+    out[0] = <char>(length & 0xFF)
+    out[1] = <char>((length >> 8) & 0xFF)
+    out[2] = <char>((length >> 16) & 0xFF)
+    out[3] = <char>((length >> 24) & 0xFF)
+    out[4] = 0
+    out[5] = 0
+    memcpy(out + 6, PyBytes_AS_STRING(content), n)
+
+
+cdef void _append(bytearray buf, list contents) except *:
+    cdef Py_ssize_t start = PyByteArray_GET_SIZE(buf)
+    cdef Py_ssize_t total = 0
+    cdef bytes content
+    for content in contents:
+        total += PyBytes_GET_SIZE(content) + 6
+    PyByteArray_Resize(buf, start + total)
+    cdef char* out = PyByteArray_AS_STRING(buf) + start
+    for content in contents:
+        _put_frame(out, content)
+        out += PyBytes_GET_SIZE(content) + 6
+
+
+def write_items(bytearray buf, items):
+    cdef list contents = [item._buffer for item in items]
+    _append(buf, contents)
+
+
+def write_entries(bytearray buf, entries):
+    cdef list contents = []
+    for key, value in entries:
+        contents.append(key._buffer)
+        contents.append(value._buffer)
+    _append(buf, contents)

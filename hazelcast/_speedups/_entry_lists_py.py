@@ -1,5 +1,7 @@
 """Reads the entry lists of responses (``get_all``, ``entry_set``, query
-results) straight into objects: the pure-Python twin of ``_entry_lists_c``.
+results) straight into objects, and writes the frames of serialized keys,
+values and entries into requests (``put_all``, ``get_all``): the pure-Python
+twin of ``_entry_lists_c``.
 
 An entry list in a message is a begin frame, then a key frame and a value
 frame per entry (each the bytes of a serialized ``Data``), then an end frame:
@@ -11,7 +13,8 @@ same errors.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Tuple
+import struct
+from typing import Any, Callable, Iterable, List, Tuple
 
 from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG, Frame
 from hazelcast.serialization.data import Data
@@ -44,3 +47,27 @@ def read_entries(
         append((key, to_object(Data(frames[index + 1].buf))))
         index += 2
     return pairs, index + 1
+
+
+_frame_header = struct.Struct("<iH").pack  # frame length (header included), flags
+
+
+def write_items(buf: bytearray, items: Iterable[Data]) -> None:
+    """Appends a frame per serialized item to ``buf``: what ``DataCodec.encode``
+    writes for each (flags 0)."""
+    for item in items:
+        content = item._buffer
+        buf += _frame_header(len(content) + 6, 0)
+        buf += content
+
+
+def write_entries(buf: bytearray, entries: Iterable[Tuple[Data, Data]]) -> None:
+    """Appends a key frame and a value frame per serialized entry to ``buf``: what
+    ``DataCodec.encode`` writes for each side."""
+    for key, value in entries:
+        content = key._buffer
+        buf += _frame_header(len(content) + 6, 0)
+        buf += content
+        content = value._buffer
+        buf += _frame_header(len(content) + 6, 0)
+        buf += content

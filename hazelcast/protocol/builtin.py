@@ -41,6 +41,7 @@ from hazelcast.protocol.client_message import (
     SIZE_OF_FRAME_LENGTH_AND_FLAGS,
     InboundMessage,
 )
+from hazelcast.protocol.entry_lists import write_entries, write_items
 from hazelcast.serialization.data import Data
 
 if TYPE_CHECKING:
@@ -300,6 +301,9 @@ def _decode_fixed_array(msg: InboundMessage, code: str, size: int) -> List[Any]:
     return list(struct.unpack("<%d%s" % (len(content) // size, code), content))
 
 
+
+_encode_data = DataCodec.encode  # what write_entries writes for each side
+
 class ListIntegerCodec:
     @staticmethod
     def encode(buf: bytearray, items: Sequence[int], is_final: bool = False) -> None:
@@ -516,10 +520,7 @@ class ListDataCodec:
     @staticmethod
     def encode(buf: bytearray, items: Iterable[Data], is_final: bool = False) -> None:
         buf += BEGIN_FRAME_BUF
-        for item in items:
-            content = item.buffer
-            buf += _pack_header(len(content) + _HEADER_SIZE, 0)
-            buf += content
+        write_items(buf, items)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod
@@ -545,9 +546,12 @@ class EntryListCodec:
         is_final: bool = False,
     ) -> None:
         buf += BEGIN_FRAME_BUF
-        for key, value in entries:
-            key_encoder(buf, key)
-            value_encoder(buf, value)
+        if key_encoder is _encode_data and value_encoder is _encode_data:
+            write_entries(buf, entries)  # type: ignore[arg-type]  # serialized keys and values
+        else:
+            for key, value in entries:
+                key_encoder(buf, key)
+                value_encoder(buf, value)
         buf += END_FINAL_FRAME_BUF if is_final else END_FRAME_BUF
 
     @staticmethod

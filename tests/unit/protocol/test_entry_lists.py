@@ -29,6 +29,7 @@ from hazelcast.protocol.codec import (
     replicated_map_entry_set_codec,
 )
 from hazelcast.proxy._collection import entry_list_handler
+from hazelcast.serialization.data import Data
 from hazelcast.serialization.service import SerializationServiceV1
 
 from hot_paths import IMPLEMENTATION_KINDS, load_implementation
@@ -132,3 +133,40 @@ def test_every_response_read_this_way_is_an_entry_list_after_the_initial_frame(c
     expected = [(service.to_object(k), service.to_object(v)) for k, v in codec.decode_response(message)]
     assert expected == [("k", 7), ("k", 7)]
     assert entry_list_handler(service.to_object, True)(InboundMessage(list(frames))) == expected
+
+
+_datas = st.one_of(st.just(b""), st.binary(min_size=8, max_size=40)).map(Data)
+
+
+@given(
+    prefix=st.binary(max_size=10),
+    items=st.lists(_datas, max_size=10),
+    entries=st.lists(st.tuples(_datas, _datas), max_size=10),
+)
+def test_both_twins_write_the_frames_data_codec_writes(prefix, items, entries):
+    expected_items = bytearray(prefix)
+    for item in items:
+        DataCodec.encode(expected_items, item)
+    expected_entries = bytearray(prefix)
+    for key, value in entries:
+        DataCodec.encode(expected_entries, key)
+        DataCodec.encode(expected_entries, value)
+    for kind in IMPLEMENTATION_KINDS:
+        twin = load_implementation("entry_lists", kind)
+        buf = bytearray(prefix)
+        twin.write_items(buf, items)
+        assert buf == expected_items
+        buf = bytearray(prefix)
+        twin.write_entries(buf, iter(entries))  # any iterable, e.g. a dict's items
+        assert buf == expected_entries
+
+
+@pytest.mark.parametrize("bad", [[b"not data"], [(Data(b""),)], [None]])
+def test_both_twins_refuse_what_is_not_serialized(bad):
+    for kind in IMPLEMENTATION_KINDS:
+        twin = load_implementation("entry_lists", kind)
+        with pytest.raises((AttributeError, TypeError, ValueError)):
+            twin.write_entries(bytearray(), bad)
+        if not isinstance(bad[0], tuple):
+            with pytest.raises((AttributeError, TypeError)):
+                twin.write_items(bytearray(), bad)
