@@ -11,10 +11,11 @@ from libc.string cimport memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t
 
-from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG
+from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG, IS_NULL_FLAG
 from hazelcast.serialization.data import Data
 
 cdef int _END = END_DATA_STRUCTURE_FLAG
+cdef int _NULL = IS_NULL_FLAG
 # built-in type ids (serialization_const): no user serializer can take them
 cdef int32_t _STRING = -11
 cdef int32_t _INTEGER = -7
@@ -79,6 +80,16 @@ def read_entries(list frames, Py_ssize_t index, to_object, bint big_endian):
             value = to_object(Data(frame.buf))
         pairs.append((key, value))
         index += 2
+
+
+def read_object(list frames, Py_ssize_t index, to_object, bint big_endian):
+    frame = frames[index]
+    if frame.flags & _NULL:
+        return None
+    value = _read_simple(frame.buf, big_endian)
+    if value is _MISS:
+        return to_object(Data(frame.buf))
+    return value
 
 
 cdef inline void _put_frame(char* out, bytes content):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import struct
 from typing import Any, Callable, Iterable, List, Tuple
 
-from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG, Frame
+from hazelcast.protocol.client_message import END_DATA_STRUCTURE_FLAG, IS_NULL_FLAG, Frame
 from hazelcast.serialization.data import Data
 
 
@@ -47,6 +47,20 @@ def read_entries(
         append((key, to_object(Data(frames[index + 1].buf))))
         index += 2
     return pairs, index + 1
+
+
+def read_object(frames: List[Frame], index: int, to_object: Callable[[Data], Any], big_endian: bool) -> Any:
+    """Reads the nullable serialized object of ``frames[index]`` (what
+    ``DataCodec.decode_nullable`` reads, then deserialized): None for a null frame.
+
+    Raises:
+        IndexError: If the message has no such frame.
+        HazelcastSerializationError: If the object cannot be read.
+    """
+    frame = frames[index]
+    if frame.flags & IS_NULL_FLAG:
+        return None
+    return to_object(Data(frame.buf))
 
 
 _frame_header = struct.Struct("<iH").pack  # frame length (header included), flags

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__all__ = ["read_entries", "write_entries", "write_items"]
+__all__ = ["read_entries", "read_object", "write_entries", "write_items"]
 
 if TYPE_CHECKING:
-    from hazelcast._speedups._entry_lists_py import read_entries, write_entries, write_items
+    from hazelcast._speedups._entry_lists_py import read_entries, read_object, write_entries, write_items
 else:
     from hazelcast._speedups._select import select as _select
 
     _impl = _select("entry_lists", "hazelcast._speedups._entry_lists_c", "hazelcast._speedups._entry_lists_py")
     read_entries = _impl.read_entries
+    read_object = _impl.read_object
     write_entries = _impl.write_entries
     write_items = _impl.write_items
     del _select, _impl

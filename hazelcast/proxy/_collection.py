@@ -10,7 +10,7 @@ from hazelcast.compact import schema_aware
 from hazelcast.future import Future
 from hazelcast.invocation import Invocation
 from hazelcast.protocol.client_message import InboundMessage
-from hazelcast.protocol.entry_lists import read_entries
+from hazelcast.protocol.entry_lists import read_entries, read_object
 from hazelcast.proxy.base import (
     BlockingProxyType,
     ItemEvent,
@@ -49,6 +49,22 @@ def object_handler(decode: typing.Callable[[typing.Any], typing.Any], to_object:
 
     def handler(message: typing.Any) -> typing.Any:
         return to_object(decode(message))
+
+    return handler
+
+
+def nullable_object_handler(to_object: typing.Callable, big_endian: bool) -> typing.Callable:
+    """:func:`object_handler` for the responses made of the initial frame and one
+    nullable serialized object (``get``, ``put``, ``remove``, ``poll``...: what
+    ``DataCodec.decode_nullable`` reads), read straight into the object.
+
+    Args:
+        to_object: The serialization service's ``to_object``.
+        big_endian: The serialization service's byte order.
+    """
+
+    def handler(message: InboundMessage) -> typing.Any:
+        return read_object(message.frames, 1, to_object, big_endian)
 
     return handler
 

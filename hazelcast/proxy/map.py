@@ -86,6 +86,7 @@ from hazelcast.protocol.codec.custom.memory_tier_config_codec import MemoryTierC
 from hazelcast.util import IterationType, seconds_to_millis
 from hazelcast.proxy import _key_lock
 from hazelcast.proxy._collection import entry_list_handler as _entry_list_handler
+from hazelcast.proxy._collection import nullable_object_handler as _nullable_object_handler
 from hazelcast.proxy._collection import list_handler as _list_handler
 from hazelcast.proxy._collection import object_handler as _object_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
@@ -143,28 +144,30 @@ class _ResponseHandlers:
 
     def __init__(self, to_object: typing.Callable, big_endian: bool):
         self.to_object = to_object
+        # Most responses are one nullable value or an entry list: read straight
+        # into objects by one handler each.
+        value = _nullable_object_handler(to_object, big_endian)
+        entries = _entry_list_handler(to_object, big_endian)
         self.by_attribute = {
-            "_get_handler": _object_handler(map_get_codec.decode_response, to_object),
-            "_put_handler": _object_handler(map_put_codec.decode_response, to_object),
-            "_put_max_idle_handler": _object_handler(map_put_with_max_idle_codec.decode_response, to_object),
-            "_put_if_absent_handler": _object_handler(map_put_if_absent_codec.decode_response, to_object),
-            "_put_if_absent_max_idle_handler": _object_handler(
-                map_put_if_absent_with_max_idle_codec.decode_response, to_object
-            ),
-            "_remove_handler": _object_handler(map_remove_codec.decode_response, to_object),
-            "_replace_handler": _object_handler(map_replace_codec.decode_response, to_object),
+            "_get_handler": value,
+            "_put_handler": value,
+            "_put_max_idle_handler": value,
+            "_put_if_absent_handler": value,
+            "_put_if_absent_max_idle_handler": value,
+            "_remove_handler": value,
+            "_replace_handler": value,
             "_key_set_handler": _list_handler(map_key_set_codec.decode_response, to_object),
             "_values_handler": _list_handler(map_values_codec.decode_response, to_object),
-            "_entry_set_handler": _entry_list_handler(to_object, big_endian),
-            "_get_all_handler": _entry_list_handler(to_object, big_endian),
-            "_execute_on_key_handler": _object_handler(map_execute_on_key_codec.decode_response, to_object),
-            "_execute_on_keys_handler": _entry_list_handler(to_object, big_endian),
-            "_execute_on_all_keys_handler": _entry_list_handler(to_object, big_endian),
+            "_entry_set_handler": entries,
+            "_get_all_handler": entries,
+            "_execute_on_key_handler": value,
+            "_execute_on_keys_handler": entries,
+            "_execute_on_all_keys_handler": entries,
             # queries
             "_key_set_with_predicate_handler": _list_handler(map_key_set_with_predicate_codec.decode_response, to_object),
             "_values_with_predicate_handler": _list_handler(map_values_with_predicate_codec.decode_response, to_object),
-            "_entry_set_with_predicate_handler": _entry_list_handler(to_object, big_endian),
-            "_execute_with_predicate_handler": _entry_list_handler(to_object, big_endian),
+            "_entry_set_with_predicate_handler": entries,
+            "_execute_with_predicate_handler": entries,
             "_aggregate_handler": _object_handler(map_aggregate_codec.decode_response, to_object),
             "_aggregate_with_predicate_handler": _object_handler(
                 map_aggregate_with_predicate_codec.decode_response, to_object

@@ -34,7 +34,7 @@ from hazelcast.proxy._collection import (
     ITEM_NONE,
     invoke_waiting,
     list_handler,
-    object_handler,
+    nullable_object_handler,
 )
 from hazelcast.proxy.base import ItemEvent, ItemType
 from hazelcast.util import to_millis
@@ -88,9 +88,9 @@ class Queue(ItemCollection["BlockingQueue", ItemType], typing.Generic[ItemType])
     def __init__(self, service_name: str, name: str, context: "ClientContext"):
         super().__init__(service_name, name, context)
         to_object = self._to_object
-        self._item_handler_peek = object_handler(queue_peek_codec.decode_response, to_object)
-        self._item_handler_poll = object_handler(queue_poll_codec.decode_response, to_object)
-        self._item_handler_take = object_handler(queue_take_codec.decode_response, to_object)
+        # peek, poll and take answer the same way: one nullable item
+        item_handler = nullable_object_handler(to_object, context.serialization_service.is_big_endian)
+        self._item_handler_peek = self._item_handler_poll = self._item_handler_take = item_handler
         self._items_handler = list_handler(queue_iterator_codec.decode_response, to_object)
         self._drain_handler = list_handler(queue_drain_to_max_size_codec.decode_response, to_object)
 

@@ -26,7 +26,7 @@ from hazelcast.protocol.codec import (
     replicated_map_size_codec,
     replicated_map_values_codec,
 )
-from hazelcast.proxy._collection import entry_list_handler, list_handler, object_handler
+from hazelcast.proxy._collection import entry_list_handler, list_handler, nullable_object_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
 from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy
 from hazelcast.util import seconds_to_millis
@@ -86,9 +86,9 @@ class ReplicatedMap(Proxy["BlockingReplicatedMap"], typing.Generic[KeyType, Valu
         self._read_partition_id = -1
         self._internal_partitions = context.internal_partition_service
         to_object = self._to_object
-        self._decode_get = object_handler(replicated_map_get_codec.decode_response, to_object)
-        self._decode_put = object_handler(replicated_map_put_codec.decode_response, to_object)
-        self._decode_remove = object_handler(replicated_map_remove_codec.decode_response, to_object)
+        # get, put and remove answer the same way: one nullable value
+        value_handler = nullable_object_handler(to_object, context.serialization_service.is_big_endian)
+        self._decode_get = self._decode_put = self._decode_remove = value_handler
         self._decode_key_set = list_handler(replicated_map_key_set_codec.decode_response, to_object)
         self._decode_values = list_handler(replicated_map_values_codec.decode_response, to_object)
         self._decode_entry_set = entry_list_handler(to_object, context.serialization_service.is_big_endian)

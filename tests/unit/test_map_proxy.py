@@ -21,6 +21,7 @@ from hazelcast.future import Future
 from hazelcast.protocol.client_message import (
     BEGIN_DATA_STRUCTURE_FLAG,
     END_DATA_STRUCTURE_FLAG,
+    IS_NULL_FLAG,
     Frame,
     InboundMessage,
 )
@@ -86,20 +87,47 @@ def entry_list_message(pairs):
     return InboundMessage(frames + [Frame(b"", END_DATA_STRUCTURE_FLAG)])
 
 
-def _is_entry_list(response):
-    return (
-        isinstance(response, list)
-        and len(response) > 0
-        and all(
-            isinstance(p, tuple) and len(p) == 2 and isinstance(p[0], Data) and isinstance(p[1], (Data, type(None)))
-            for p in response
-        )
+def value_message(value):
+    """A response message made of the initial frame and one nullable value: the
+    handlers of such responses read it from the frames, without a codec decoder."""
+    frame = Frame(b"", IS_NULL_FLAG) if value is None else Frame(value.to_bytes())
+    return InboundMessage([Frame(bytes(13)), frame])
+
+
+# Responses that the proxies read from the frames themselves (no codec decoder):
+# one nullable value, or an entry list.
+_VALUE_RESPONSES = {
+    codec._REQUEST_MESSAGE_TYPE
+    for codec in (
+        map_module.map_get_codec,
+        map_module.map_put_codec,
+        map_module.map_put_with_max_idle_codec,
+        map_module.map_put_if_absent_codec,
+        map_module.map_put_if_absent_with_max_idle_codec,
+        map_module.map_remove_codec,
+        map_module.map_replace_codec,
+        map_module.map_execute_on_key_codec,
     )
+}
+_ENTRY_LIST_RESPONSES = {
+    codec._REQUEST_MESSAGE_TYPE
+    for codec in (
+        map_module.map_get_all_codec,
+        map_module.map_entry_set_codec,
+        map_module.map_entries_with_predicate_codec,
+        map_module.map_execute_on_keys_codec,
+        map_module.map_execute_on_all_keys_codec,
+        map_module.map_execute_with_predicate_codec,
+    )
+}
 
 
 def respond(invocation, decoded_response):
-    if _is_entry_list(decoded_response):
+    message_type = invocation.request.get_message_type()
+    if message_type in _ENTRY_LIST_RESPONSES:
         decoded_response = entry_list_message(decoded_response)
+    elif message_type in _VALUE_RESPONSES:
+        decoded_response = value_message(decoded_response)
     invocation.future.set_result(invocation.response_handler(decoded_response))
 
 
@@ -452,7 +480,7 @@ def test_get_all_groups_keys_per_partition_and_merges_results(m, spy, invocation
         elif invocation.partition_id == 2:
             respond(invocation, [(to_data(2), to_data("b"))])
         else:
-            respond(invocation, entry_list_message([]))  # key 5 has no entry
+            respond(invocation, [])  # key 5 has no entry
     assert future.result() == {1: "a", 543: "c", 2: "b"}
 
 

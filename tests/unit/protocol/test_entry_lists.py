@@ -15,10 +15,25 @@ from hazelcast.protocol.builtin import DataCodec, EntryListCodec
 from hazelcast.protocol.client_message import (
     BEGIN_DATA_STRUCTURE_FLAG,
     END_DATA_STRUCTURE_FLAG,
+    IS_NULL_FLAG,
     Frame,
     InboundMessage,
 )
 from hazelcast.protocol.codec import (
+    map_execute_on_key_codec,
+    map_get_codec,
+    map_put_codec,
+    map_put_if_absent_codec,
+    map_put_if_absent_with_max_idle_codec,
+    map_put_with_max_idle_codec,
+    map_remove_codec,
+    map_replace_codec,
+    queue_peek_codec,
+    queue_poll_codec,
+    queue_take_codec,
+    replicated_map_get_codec,
+    replicated_map_put_codec,
+    replicated_map_remove_codec,
     map_entries_with_predicate_codec,
     map_entry_set_codec,
     map_execute_on_all_keys_codec,
@@ -28,7 +43,7 @@ from hazelcast.protocol.codec import (
     multi_map_entry_set_codec,
     replicated_map_entry_set_codec,
 )
-from hazelcast.proxy._collection import entry_list_handler
+from hazelcast.proxy._collection import entry_list_handler, nullable_object_handler
 from hazelcast.serialization.data import Data
 from hazelcast.serialization.service import SerializationServiceV1
 
@@ -170,3 +185,58 @@ def test_both_twins_refuse_what_is_not_serialized(bad):
         if not isinstance(bad[0], tuple):
             with pytest.raises((AttributeError, TypeError)):
                 twin.write_items(bytearray(), bad)
+
+
+
+@pytest.mark.parametrize("big_endian", [True, False])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_both_twins_read_one_value_as_the_codec_and_to_object_read_it(big_endian, data):
+    frames = [Frame(bytes(13))]
+    shape = data.draw(st.sampled_from(["value", "null", "missing"]))
+    if shape == "value":
+        frames.append(Frame(data.draw(_payloads(big_endian))))
+    elif shape == "null":
+        frames.append(Frame(b"", IS_NULL_FLAG))
+    service = _service(big_endian)
+    outcomes = [
+        _outcome(lambda: load_implementation("entry_lists", kind).read_object(frames, 1, service.to_object, big_endian))
+        for kind in IMPLEMENTATION_KINDS
+    ]
+    assert all(o == outcomes[0] and type(o[-1]) is type(outcomes[0][-1]) for o in outcomes)
+
+    def reference():
+        message = InboundMessage(list(frames))
+        message.skip_frame()
+        return service.to_object(DataCodec.decode_nullable(message))
+
+    expected = _outcome(reference)
+    assert outcomes[0] == expected and type(outcomes[0][-1]) is type(expected[-1])
+
+
+@pytest.mark.parametrize(
+    "codec",
+    [
+        map_get_codec,
+        map_put_codec,
+        map_put_with_max_idle_codec,
+        map_put_if_absent_codec,
+        map_put_if_absent_with_max_idle_codec,
+        map_remove_codec,
+        map_replace_codec,
+        map_execute_on_key_codec,
+        queue_peek_codec,
+        queue_poll_codec,
+        queue_take_codec,
+        replicated_map_get_codec,
+        replicated_map_put_codec,
+        replicated_map_remove_codec,
+    ],
+)
+def test_every_response_read_as_one_value_is_a_nullable_value_after_the_initial_frame(codec):
+    service = _service(True)
+    handler = nullable_object_handler(service.to_object, True)
+    for frame, expected in ((Frame(service.to_data("v").to_bytes()), "v"), (Frame(b"", IS_NULL_FLAG), None)):
+        frames = [Frame(bytes(13)), frame]
+        assert service.to_object(codec.decode_response(InboundMessage(list(frames)))) == expected
+        assert handler(InboundMessage(list(frames))) == expected
