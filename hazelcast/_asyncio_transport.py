@@ -237,8 +237,8 @@ class AsyncioConnection(asyncio.Protocol):
     def close(self, reason: str, cause: Optional[BaseException]) -> None:
         if not self.live:
             return
+        self.close_reason = reason  # first: whoever sees it closed finds why
         self.live = False
-        self.close_reason = reason
         self._pending.clear()
         if self._transport is not None:
             self._transport.abort()

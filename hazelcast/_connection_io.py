@@ -316,8 +316,8 @@ class Connection:
         with self._close_lock:
             if not self.live:
                 return
+            self.close_reason = reason  # first: whoever sees it closed finds why
             self.live = False
-            self.close_reason = reason
         try:
             self._socket.shutdown(socket.SHUT_RDWR)
         except OSError:

@@ -226,9 +226,13 @@ class InvocationService:
     def _send(self, invocation: Invocation) -> None:
         connection = self._connection_for(invocation)
         if connection is None:
-            if invocation.connection is not None:
+            bound = invocation.connection
+            if bound is not None:
+                # Why it closed (e.g. malformed data from the member) is the error
+                # the caller needs, not only that it did.
                 error: HazelcastError = TargetDisconnectedError(
-                    "The connection %s the request was bound to is closed" % invocation.connection
+                    "The connection %s the request was bound to is closed%s"
+                    % (bound, ": %s" % bound.close_reason if bound.close_reason else "")
                 )
             elif self._connection_manager.is_offline_error_due():
                 error = ClientOfflineError()

@@ -109,3 +109,23 @@ def test_partition_count_of_a_connected_client_is_never_zero(transport, cluster,
     assert 0 <= client.runtime.partition_service.get_partition_id("key") < 271
     m = client.map()
     assert settle(transport, m.put("k", "v")).result() is None
+
+
+def test_a_request_bound_to_a_connection_that_closed_reports_why_it_closed(transport, cluster, clients):
+    # A member that sends garbage as soon as it accepts: the connection closes before
+    # the authentication goes out on it, and that request's error carries the reason.
+    from hazelcast.invocation import Invocation
+    from hazelcast.protocol.codec import client_ping_codec
+
+    cluster.start_member()
+    client = clients()
+    done(client.start())
+    [connection] = client.runtime.connection_manager.active_connections.values()
+    connection.close("Malformed message: message of at least 2147483647 bytes exceeds the maximum", None)
+    transport.run_pending()
+    invocation = Invocation(client_ping_codec.encode_request(), connection=connection)
+    client.runtime.invocation_service.invoke(invocation)
+    transport.run_pending()
+    error = error_of(invocation)
+    assert isinstance(error, TargetDisconnectedError)
+    assert "bound to is closed: Malformed message: message of at least" in str(error)
