@@ -171,6 +171,39 @@ def bench_map_put_request(benchmark, impl):
     benchmark(put)
 
 
+def _entry_list_frames(service, count):
+    # a get_all response: initial frame, begin, (int key, 100-char str value) frames, end
+    from hazelcast.protocol.client_message import BEGIN_DATA_STRUCTURE_FLAG, END_DATA_STRUCTURE_FLAG, Frame
+
+    frames = [Frame(bytes(13)), Frame(b"", BEGIN_DATA_STRUCTURE_FLAG)]
+    for k in range(count):
+        frames += [Frame(service.to_data(k).to_bytes()), Frame(service.to_data("v" * 100).to_bytes())]
+    return frames + [Frame(b"", END_DATA_STRUCTURE_FLAG)]
+
+
+def bench_read_entries(benchmark, impl):
+    """What a get_all does with a response: its entries, as objects."""
+    service = _service()
+    frames = _entry_list_frames(service, 1000)
+    assert len(impl.entry_lists.read_entries(frames, 1, service.to_object, True)[0]) == 1000
+    benchmark.group = "entry list: 1000 (int, str100) read into objects"
+    benchmark(impl.entry_lists.read_entries, frames, 1, service.to_object, True)
+
+
+def bench_write_entries(benchmark, impl):
+    """What a put_all request does with its serialized entries."""
+    service = _service()
+    entries = [(service.to_data(k), service.to_data("v" * 100)) for k in range(1000)]
+
+    def write():
+        buf = bytearray()
+        impl.entry_lists.write_entries(buf, entries)
+        return buf
+
+    benchmark.group = "entry list: 1000 serialized entries written"
+    benchmark(write)
+
+
 # -- the ObjectDataOutput/ObjectDataInput layer alone ---------------------------
 
 IO_VALUES = {"100 ints": ("int", list(range(100))), "10 str10": ("string", ["abcdefghij"] * 10)}

@@ -21,6 +21,7 @@ HOT_PATHS = {
     "frame_reader": ("hazelcast._speedups._frame_reader_py", "hazelcast._speedups._frame_reader_c", ("FrameReader",)),
     "data_input": ("hazelcast._speedups._data_input_py", "hazelcast._speedups._data_input_c", ("_ObjectDataInput",)),
     "data_output": ("hazelcast._speedups._data_output_py", "hazelcast._speedups._data_output_c", ("_ObjectDataOutput",)),
+    "entry_lists": ("hazelcast._speedups._entry_lists_py", "hazelcast._speedups._entry_lists_c", ()),
 }
 _SELECTORS = ("hazelcast.serialization.input", "hazelcast.serialization.output", "hazelcast.protocol.frame_reader")
 
