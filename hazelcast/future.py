@@ -135,8 +135,10 @@ class Future(Generic[T]):
             if gate is None:
                 gate = self._gate = _allocate_lock()
                 gate.acquire()
-        gate.acquire()
-        gate.release()  # open for the next waiter
+        # Through the gate and open it again for the next waiter; a with block so
+        # that Ctrl+C right after the lock is taken cannot leave it shut.
+        with gate:
+            pass
 
     def is_success(self) -> bool:
         """Returns True if the Future completed with a result."""
