@@ -16,11 +16,14 @@ matches the most characters of the name, as the Java client matches them.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import random
 import sys
 import threading
 import time
 import typing
+import uuid
 
 from hazelcast.config import EvictionPolicy, InMemoryFormat, NearCacheConfig
 from hazelcast.errors import InvalidConfigurationError
@@ -33,6 +36,13 @@ if typing.TYPE_CHECKING:
 
 _MISS = object()
 """What :meth:`NearCache.get_value` returns for a key it cannot serve."""
+
+# Values of these exact types cannot be changed by whoever reads them, so a BINARY
+# Near Cache may hand out the object it read once instead of deserializing the
+# same bytes on every hit: nobody can tell the two apart.
+_IMMUTABLE_TYPES = frozenset(
+    (str, bytes, int, float, bool, complex, decimal.Decimal, uuid.UUID, datetime.date, datetime.time, datetime.datetime)
+)
 
 EXPIRATION_TASK_PERIOD_SECONDS = 5.0
 """Seconds between two sweeps of the expired entries of the Near Caches with a
@@ -55,6 +65,7 @@ class DataRecord:
     __slots__ = (
         "key",
         "value",
+        "obj",
         "create_time",
         "expiration_time",
         "last_access_time",
@@ -75,6 +86,9 @@ class DataRecord:
     ):
         self.key = key
         self.value = value
+        # BINARY: the value as an object when it is immutable (see _IMMUTABLE_TYPES),
+        # else _MISS (deserialized on each hit).
+        self.obj: typing.Any = _MISS
         self.create_time = create_time if create_time is not None else time.monotonic()
         self.expiration_time = self.create_time + ttl_seconds if ttl_seconds is not None else None
         self.last_access_time = self.create_time
@@ -248,6 +262,9 @@ class NearCache:
         record.access_hit += 1
         self._hits += 1
         if self._binary:
+            obj = record.obj
+            if obj is not _MISS:
+                return obj
             return self._to_object(record.value)  # type: ignore[misc]
         return record.value
 
@@ -299,7 +316,12 @@ class NearCache:
             del self._reservations[key]
             if value is None:
                 return
-            self._put_locked(key, value if self._binary else obj, reservation)
+            if self._binary:
+                record = self._put_locked(key, value, reservation)
+                if record is not None and obj is not None and type(obj) in _IMMUTABLE_TYPES:
+                    record.obj = obj
+            else:
+                self._put_locked(key, obj, reservation)
 
     def cancel(self, reservation: _Reservation) -> None:
         """Drops a reservation whose fetch failed."""
@@ -316,7 +338,7 @@ class NearCache:
             self._reservations.pop(key, None)
             self._put_locked(key, value, reservation)
 
-    def _put_locked(self, key: typing.Any, value: typing.Any, stamp: _Reservation) -> None:
+    def _put_locked(self, key: typing.Any, value: typing.Any, stamp: _Reservation) -> typing.Optional[DataRecord]:
         records = self._records
         old = records.get(key)
         if old is not None:
@@ -324,7 +346,7 @@ class NearCache:
         if len(records) >= self.eviction_max_size:
             self._evict_locked()
             if len(records) >= self.eviction_max_size:
-                return  # eviction policy NONE: a full cache takes no new entries
+                return None  # eviction policy NONE: a full cache takes no new entries
         now = self._clock()
         record = DataRecord(key, value, now, self.time_to_live)
         record.meta = stamp.meta
@@ -335,6 +357,7 @@ class NearCache:
         self._keys.append(key)
         records[key] = record
         self._memory_cost += record.cost
+        return record
 
     def _cost_of(self, key: typing.Any, value: typing.Any) -> int:
         key_cost = len(key) if hasattr(key, "__len__") else sys.getsizeof(key)

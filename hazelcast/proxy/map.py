@@ -72,7 +72,7 @@ from hazelcast.protocol.codec import (
     map_values_with_paging_predicate_codec,
     map_values_with_predicate_codec,
 )
-from hazelcast.near_cache import _MISS
+from hazelcast.near_cache import _MISS, NearCache
 from hazelcast.aggregator import Aggregator
 from hazelcast.config import IndexConfig, IndexType, IndexUtil
 from hazelcast.predicate import PagingPredicate, Predicate, _PagingPredicate
@@ -90,7 +90,8 @@ from hazelcast.proxy._collection import nullable_object_handler as _nullable_obj
 from hazelcast.proxy._collection import list_handler as _list_handler
 from hazelcast.proxy._collection import object_handler as _object_handler
 from hazelcast.proxy._entry_listener import register_entry_listener
-from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy
+from hazelcast.invocation import Invocation
+from hazelcast.proxy.base import EntryEvent, EntryEventType, Proxy, _no_op_response_handler
 
 if typing.TYPE_CHECKING:
     from hazelcast.core import SimpleEntryView
@@ -245,6 +246,10 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             context._map_response_handlers = handlers
         self.__dict__.update(handlers.by_attribute)
 
+    # Sends a request that changes the entry of one key: here as any request on the
+    # key; a Map with a Near Cache also drops its copy of the key (MapFeatNearCache).
+    _invoke_key_write = Proxy._invoke_on_key
+
     # -- single-key operations -------------------------------------------------
 
     @schema_aware
@@ -307,11 +312,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             request = map_put_codec.encode_request(
                 self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
-            return self._invoke_on_key(request, key_data, self._put_handler)
+            return self._invoke_key_write(request, key_data, self._put_handler)
         request = map_put_with_max_idle_codec.encode_request(
             self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl"), _to_millis(max_idle, "max_idle")
         )
-        return self._invoke_on_key(request, key_data, self._put_max_idle_handler)
+        return self._invoke_key_write(request, key_data, self._put_max_idle_handler)
 
     @schema_aware
     def set(
@@ -358,7 +363,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
                 _to_millis(ttl, "ttl"),
                 _to_millis(max_idle, "max_idle"),
             )
-        return self._invoke_on_key(request, key_data)
+        return self._invoke_key_write(request, key_data)
 
     @schema_aware
     def put_if_absent(
@@ -399,11 +404,11 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             request = map_put_if_absent_codec.encode_request(
                 self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl")
             )
-            return self._invoke_on_key(request, key_data, self._put_if_absent_handler)
+            return self._invoke_key_write(request, key_data, self._put_if_absent_handler)
         request = map_put_if_absent_with_max_idle_codec.encode_request(
             self.name, key_data, value_data, self._caller_id(), _to_millis(ttl, "ttl"), _to_millis(max_idle, "max_idle")
         )
-        return self._invoke_on_key(request, key_data, self._put_if_absent_max_idle_handler)
+        return self._invoke_key_write(request, key_data, self._put_if_absent_max_idle_handler)
 
     @schema_aware
     def put_transient(
@@ -448,7 +453,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
                 _to_millis(ttl, "ttl"),
                 _to_millis(max_idle, "max_idle"),
             )
-        return self._invoke_on_key(request, key_data)
+        return self._invoke_key_write(request, key_data)
 
     @schema_aware
     def remove(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
@@ -467,7 +472,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
         request = map_remove_codec.encode_request(self.name, key_data, self._caller_id())
-        return self._invoke_on_key(request, key_data, self._remove_handler)
+        return self._invoke_key_write(request, key_data, self._remove_handler)
 
     @schema_aware
     def delete(self, key: KeyType) -> Future[None]:
@@ -486,7 +491,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
         request = map_delete_codec.encode_request(self.name, key_data, self._caller_id())
-        return self._invoke_on_key(request, key_data)
+        return self._invoke_key_write(request, key_data)
 
     @schema_aware
     def remove_if_same(self, key: KeyType, value: ValueType) -> Future[bool]:
@@ -512,7 +517,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_remove_if_same_codec.encode_request(
             self.name, key_data, value_data, self._caller_id()
         )
-        return self._invoke_on_key(request, key_data, map_remove_if_same_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_remove_if_same_codec.decode_response)
 
     @schema_aware
     def replace(self, key: KeyType, value: ValueType) -> Future[typing.Optional[ValueType]]:
@@ -537,7 +542,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         key_data = self._to_data(key)
         value_data = self._to_data(value)
         request = map_replace_codec.encode_request(self.name, key_data, value_data, self._caller_id())
-        return self._invoke_on_key(request, key_data, self._replace_handler)
+        return self._invoke_key_write(request, key_data, self._replace_handler)
 
     @schema_aware
     def replace_if_same(
@@ -568,7 +573,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_replace_if_same_codec.encode_request(
             self.name, key_data, to_data(old_value), to_data(new_value), self._caller_id()
         )
-        return self._invoke_on_key(request, key_data, map_replace_if_same_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_replace_if_same_codec.decode_response)
 
     @schema_aware
     def contains_key(self, key: KeyType) -> Future[bool]:
@@ -611,7 +616,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError("ttl can't be None")
         key_data = self._to_data(key)
         request = map_set_ttl_codec.encode_request(self.name, key_data, _to_millis(ttl, "ttl"))
-        return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_set_ttl_codec.decode_response)
 
     @schema_aware
     def try_put(self, key: KeyType, value: ValueType, timeout: float = 0) -> Future[bool]:
@@ -638,7 +643,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_try_put_codec.encode_request(
             self.name, key_data, value_data, self._caller_id(), _to_millis(timeout, "timeout")
         )
-        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_try_put_codec.decode_response)
 
     @schema_aware
     def try_remove(self, key: KeyType, timeout: float = 0) -> Future[bool]:
@@ -661,7 +666,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_try_remove_codec.encode_request(
             self.name, key_data, self._caller_id(), _to_millis(timeout, "timeout")
         )
-        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_try_remove_codec.decode_response)
 
     @schema_aware
     def evict(self, key: KeyType) -> Future[bool]:
@@ -681,7 +686,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
             raise AssertionError(_KEY_NONE)
         key_data = self._to_data(key)
         request = map_evict_codec.encode_request(self.name, key_data, self._caller_id())
-        return self._invoke_on_key(request, key_data, map_evict_codec.decode_response)
+        return self._invoke_key_write(request, key_data, map_evict_codec.decode_response)
 
     @schema_aware
     def get_entry_view(self, key: KeyType) -> Future[typing.Optional["SimpleEntryView[KeyType, ValueType]"]]:
@@ -1025,7 +1030,7 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
         request = map_execute_on_key_codec.encode_request(
             self.name, processor_data, key_data, self._caller_id()
         )
-        return self._invoke_on_key(request, key_data, self._execute_on_key_handler)
+        return self._invoke_key_write(request, key_data, self._execute_on_key_handler)
 
     @schema_aware
     def execute_on_keys(
@@ -1475,11 +1480,21 @@ class Map(Proxy["BlockingMap"], typing.Generic[KeyType, ValueType]):
 _nc_logger = logging.getLogger(__name__)
 
 
-def _invalidate_key_after(future: Future, near_cache: typing.Any, key_data: typing.Any) -> typing.Any:
-    # Runs before the caller sees the outcome: a read after the write never finds
-    # the value cached before it (nor one fetched while the write was in flight).
-    near_cache.invalidate(key_data)
-    return future.result()
+class _KeyWriteInvocation(Invocation):
+    """A write of one key of a Map with a Near Cache: the key's copy is dropped as
+    the invocation completes, before any waiter or callback sees the outcome."""
+
+    __slots__ = ("near_cache", "key_data")
+    near_cache: NearCache
+    key_data: typing.Any
+
+    def set_result(self, result: typing.Any) -> None:
+        self.near_cache.invalidate(self.key_data)
+        Invocation.set_result(self, result)
+
+    def set_exception(self, exception: BaseException, traceback: typing.Any = None) -> None:
+        self.near_cache.invalidate(self.key_data)
+        Invocation.set_exception(self, exception, traceback)
 
 
 def _invalidate_keys_after(future: Future, near_cache: typing.Any, key_data_list: typing.List[typing.Any]) -> typing.Any:
@@ -1622,98 +1637,32 @@ class MapFeatNearCache(Map[KeyType, ValueType]):
 
     # -- changes: the local copy of a changed key is dropped ---------------------------
 
-    def _key_changed(self, key: typing.Any, call: typing.Callable[[], Future]) -> Future:
-        if key is None:
-            return call()  # raises the AssertionError of the plain Map
-        key_data = self._to_data(key)
+    def _invoke_key_write(
+        self,
+        request: typing.Any,
+        key_data: typing.Any,
+        response_handler: typing.Callable[[typing.Any], typing.Any] = _no_op_response_handler,
+    ) -> Future[typing.Any]:
+        # Every write of one key (put, set, remove, replace, evict, execute_on_key...)
+        # drops the key's copy when it is sent and again when its outcome is known,
+        # before the caller sees it: a read after the write never finds the value
+        # cached before it, nor one fetched while the write was in flight.
         near_cache = self._near_cache
         near_cache.invalidate(key_data)
-        return call()._then(_invalidate_key_after, near_cache, key_data)
+        invocation = _KeyWriteInvocation(
+            request,
+            partition_id=self._get_partition_id(key_data),
+            response_handler=response_handler,
+        )
+        invocation.near_cache = near_cache
+        invocation.key_data = key_data
+        self._invoke_invocation(invocation)
+        return invocation
 
     def _all_changed(self, call: typing.Callable[[], Future]) -> Future:
         near_cache = self._near_cache
         near_cache.clear()
         return call()._then(_clear_after, near_cache)
-
-    @schema_aware
-    def put(
-        self,
-        key: KeyType,
-        value: ValueType,
-        ttl: typing.Optional[float] = None,
-        max_idle: typing.Optional[float] = None,
-    ) -> Future[typing.Optional[ValueType]]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put(key, value, ttl, max_idle))
-
-    @schema_aware
-    def set(
-        self,
-        key: KeyType,
-        value: ValueType,
-        ttl: typing.Optional[float] = None,
-        max_idle: typing.Optional[float] = None,
-    ) -> Future[None]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).set(key, value, ttl, max_idle))
-
-    @schema_aware
-    def put_if_absent(
-        self,
-        key: KeyType,
-        value: ValueType,
-        ttl: typing.Optional[float] = None,
-        max_idle: typing.Optional[float] = None,
-    ) -> Future[typing.Optional[ValueType]]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put_if_absent(key, value, ttl, max_idle))
-
-    @schema_aware
-    def put_transient(
-        self,
-        key: KeyType,
-        value: ValueType,
-        ttl: typing.Optional[float] = None,
-        max_idle: typing.Optional[float] = None,
-    ) -> Future[None]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).put_transient(key, value, ttl, max_idle))
-
-    @schema_aware
-    def remove(self, key: KeyType) -> Future[typing.Optional[ValueType]]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).remove(key))
-
-    @schema_aware
-    def delete(self, key: KeyType) -> Future[None]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).delete(key))
-
-    @schema_aware
-    def remove_if_same(self, key: KeyType, value: ValueType) -> Future[bool]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).remove_if_same(key, value))
-
-    @schema_aware
-    def replace(self, key: KeyType, value: ValueType) -> Future[typing.Optional[ValueType]]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).replace(key, value))
-
-    @schema_aware
-    def replace_if_same(self, key: KeyType, old_value: ValueType, new_value: ValueType) -> Future[bool]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).replace_if_same(key, old_value, new_value))
-
-    @schema_aware
-    def set_ttl(self, key: KeyType, ttl: float) -> Future[None]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).set_ttl(key, ttl))
-
-    @schema_aware
-    def try_put(self, key: KeyType, value: ValueType, timeout: float = 0) -> Future[bool]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).try_put(key, value, timeout))
-
-    @schema_aware
-    def try_remove(self, key: KeyType, timeout: float = 0) -> Future[bool]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).try_remove(key, timeout))
-
-    @schema_aware
-    def evict(self, key: KeyType) -> Future[bool]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).evict(key))
-
-    @schema_aware
-    def execute_on_key(self, key: KeyType, entry_processor: typing.Any) -> Future[typing.Any]:
-        return self._key_changed(key, lambda: super(MapFeatNearCache, self).execute_on_key(key, entry_processor))
 
     @schema_aware
     def put_all(self, map: typing.Dict[KeyType, ValueType]) -> Future[None]:

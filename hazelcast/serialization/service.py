@@ -40,6 +40,7 @@ from hazelcast.serialization.input import _ObjectDataInput
 from hazelcast.serialization.output import _ObjectDataOutput
 from hazelcast.serialization.serialization_const import (
     CONSTANT_TYPE_BYTE,
+    CONSTANT_TYPE_BYTE_ARRAY,
     CONSTANT_TYPE_INTEGER,
     CONSTANT_TYPE_LONG,
     CONSTANT_TYPE_NULL,
@@ -337,6 +338,11 @@ class SerializationServiceV1:
         elif type_id == CONSTANT_TYPE_LONG:
             if len(buffer) == DATA_OFFSET + 8:
                 return self._unpack_long_from(buffer, DATA_OFFSET)[0]
+        elif type_id == CONSTANT_TYPE_BYTE_ARRAY:
+            # laid out as a string: the length, then the bytes
+            size = len(buffer) - _STRING_PAYLOAD
+            if size >= 0 and self._unpack_int_from(buffer, DATA_OFFSET)[0] == size:
+                return bytearray(buffer[_STRING_PAYLOAD:])
         inp = _ObjectDataInput(buffer, DATA_OFFSET, self, self._is_big_endian)
         try:
             _nesting.start_read(len(buffer))

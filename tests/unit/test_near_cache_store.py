@@ -190,6 +190,28 @@ def test_binary_format_gives_a_fresh_object_on_every_read(ss):
     assert get(cache, ss, "k") is not get(cache, ss, "k")
 
 
+@pytest.mark.parametrize("value", ["text", 7, 1.5, True])
+def test_binary_format_hands_out_the_fetched_immutable_object(ss, value):
+    # Nobody can change a str or a number: a hit returns the object read with
+    # the fetch instead of deserializing the same bytes again.
+    cache = make(ss, in_memory_format=InMemoryFormat.BINARY)
+    key = ss.to_data("k")
+    cache.publish(cache.try_reserve(key, 0), ss.to_data(value), value)
+    assert cache.get_value(key) is value and cache.get_value(key) is value
+
+
+def test_binary_format_never_shares_a_mutable_fetched_object(ss):
+    # A byte array reads as a bytearray, which its reader may change.
+    cache = make(ss, in_memory_format=InMemoryFormat.BINARY)
+    key = ss.to_data("k")
+    fetched = ss.to_object(ss.to_data(b"ab"))
+    cache.publish(cache.try_reserve(key, 0), ss.to_data(b"ab"), fetched)
+    first = cache.get_value(key)
+    assert first == bytearray(b"ab") and first is not fetched
+    first.append(0)
+    assert cache.get_value(key) == bytearray(b"ab")
+
+
 def test_object_format_keeps_the_object(ss):
     cache = make(ss, in_memory_format=InMemoryFormat.OBJECT)
     value = {"a": 1}

@@ -1,4 +1,4 @@
-"""The str and int shortcuts of to_data give the serializers' exact bytes."""
+"""The shortcuts of to_data and to_object give what the serializers give."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def _outcome(call):
 
 @pytest.mark.parametrize("big_endian", [True, False])
 @given(
-    type_id=st.sampled_from([-11, -7, -8]),  # string, int, long
+    type_id=st.sampled_from([-11, -7, -8, -12]),  # string, int, long, byte array
     payload=st.one_of(
         st.binary(max_size=24),
         st.text(max_size=8).map(lambda s: len(s.encode("utf-8", "surrogatepass")).to_bytes(4, "big") + s.encode("utf-8", "surrogatepass")),
@@ -69,9 +69,11 @@ def test_read_shortcuts_give_what_the_serializers_read_or_refuse(big_endian, typ
     from hazelcast.serialization.input import _ObjectDataInput
 
     fast, _ = _services(big_endian)
-    if not big_endian and len(payload) >= 4 and type_id == -11:
+    if not big_endian and len(payload) >= 4 and type_id in (-11, -12):
         payload = payload[3::-1] + payload[4:]  # the length in the stream's byte order
     data = Data((0).to_bytes(4, "big") + type_id.to_bytes(4, "big", signed=True) + payload)
     serializer = fast._registry.serializer_by_type_id(type_id)
     expected = _outcome(lambda: serializer.read(_ObjectDataInput(data.buffer, DATA_OFFSET, fast, big_endian)))
-    assert _outcome(lambda: fast.to_object(data)) == expected
+    got = _outcome(lambda: fast.to_object(data))
+    assert got == expected
+    assert type(got[1]) is type(expected[1])  # a byte array reads as a (mutable) bytearray
