@@ -103,8 +103,13 @@ SCENARIOS = [
 ]
 BATCH_SCENARIOS = ("put_all 1000", "get_all 1000")
 # Rows ClientBench.java does not have (yet).
-NO_JAVA_SCENARIOS = ("queue offer/poll 100B, 1 thread", "topic publish/receive 100B, 1 thread", "flake id new_id, 1 thread", "pn counter add_and_get, 1 thread",
-                     "query indexed field, 100k entries", "near cache 90% hits, 1 thread")
+NO_JAVA_SCENARIOS = ("query indexed field, 100k entries",)
+# Rows where the Java client stands as a reference for the targets of other
+# structures (what any client reaches there); issue 15's CPU mean keeps to the rows
+# it was defined over.
+JAVA_REFERENCE_SCENARIOS = ("queue offer/poll 100B, 1 thread", "topic publish/receive 100B, 1 thread",
+                            "flake id new_id, 1 thread", "pn counter add_and_get, 1 thread",
+                            "near cache 90% hits, 1 thread")
 ASYNC_SCENARIOS = tuple(s for s in SCENARIOS if s.startswith("asyncio ") or s.startswith("3 members: asyncio "))
 SQL_SCENARIOS = ("sql select 100k rows, buffer 4096",)
 CP_SCENARIOS = ("atomic long increment_and_get, 1 thread",)
@@ -542,7 +547,7 @@ def render_java_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str
             if r is not None:
                 lines.append("%-52s %5.2fx  (target >= %.1fx) %s" % (
                     "ours compiled / java ops/s, " + scenario, r, want, "ok" if r >= want else "MISSED"))
-    cpu = [ratio(ours, java, s, "cpu_us_per_op") for s in scenarios]
+    cpu = [ratio(ours, java, s, "cpu_us_per_op") for s in scenarios if s not in JAVA_REFERENCE_SCENARIOS]
     cpu = [r for r in cpu if r is not None]
     if cpu:
         g = _geomean(cpu)
@@ -616,7 +621,7 @@ def render_targets(results: Dict[str, Dict[str, dict]], scenarios: List[str]) ->
             "ours pure ops/s, worst scenario", slowest[0], "ok" if slowest[0] >= 1.0 else "MISSED", slowest[1]))
     java = results.get("java")
     if java and ours:
-        gap = [java[s]["ops_per_s"] / ours[s]["ops_per_s"] for s in scenarios
+        gap = [java[s]["ops_per_s"] / ours[s]["ops_per_s"] for s in scenarios if s not in JAVA_REFERENCE_SCENARIOS
                if s in java and s in ours and ours[s]["ops_per_s"]]
         if gap:
             lines.append("%-44s %5.2fx  (geometric mean over scenarios)" % ("java client ops/s vs ours compiled", _geomean(gap)))

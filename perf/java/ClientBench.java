@@ -1,8 +1,14 @@
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.NearCacheConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.cp.IAtomicLong;
+import com.hazelcast.crdt.pncounter.PNCounter;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import com.hazelcast.sql.SqlStatement;
@@ -24,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,9 +70,16 @@ public final class ClientBench {
         "get_all 1000",
         "set 10KB, 1 thread",
         "get 10KB, 1 thread",
+        "queue offer/poll 100B, 1 thread",
+        "flake id new_id, 1 thread",
+        "pn counter add_and_get, 1 thread",
+        "topic publish/receive 100B, 1 thread",
+        "near cache 90% hits, 1 thread",
         "sql select 100k rows, buffer 4096",
         "atomic long increment_and_get, 1 thread",
     };
+
+    static final String NEAR_CACHE_SCENARIO = "near cache 90% hits, 1 thread";
 
     static final String MULTI_MEMBER_PREFIX = "3 members: ";
     static final int SQL_ROWS = 100000;
@@ -216,8 +231,126 @@ public final class ClientBench {
         };
     }
 
+    static Body queue(IQueue<String> q, String value) {
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                q.offer(value);
+                long t1 = System.nanoTime();
+                q.poll();
+                long t2 = System.nanoTime();
+                r.add(t1 - t);
+                r.add(t2 - t1);
+                i += 2;
+            }
+            r.ops = i;
+        };
+    }
+
+    /** As e2e_worker.flake_id_loop: a fresh generator every 100,000 ids, the clock read per 100. */
+    static Body flakeIds(HazelcastInstance client) {
+        String prefix = "bench-ids-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+        long[] generation = new long[1];
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                FlakeIdGenerator generator = client.getFlakeIdGenerator(prefix + generation[0]++);
+                for (int j = 0; j < 1000; j++) {
+                    long t = System.nanoTime();
+                    for (int k = 0; k < 100; k++) {
+                        generator.newId();
+                    }
+                    r.add((System.nanoTime() - t) / 100);
+                }
+                i += 100000;
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+            }
+            r.ops = i;
+        };
+    }
+
+    static Body pnCounter(PNCounter counter) {
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                counter.addAndGet(1);
+                r.add(System.nanoTime() - t);
+                i++;
+            }
+            r.ops = i;
+        };
+    }
+
+    /** Publishes a message and waits until the client's own listener received it. */
+    static Body topic(ITopic<String> topic, String value) {
+        Semaphore received = new Semaphore(0);
+        topic.addMessageListener(message -> received.release());
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                topic.publish(value);
+                if (!received.tryAcquire(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a published message was not delivered in 30 s");
+                }
+                r.add(System.nanoTime() - t);
+                i++;
+            }
+            r.ops = i;
+        };
+    }
+
+    /** Gets of keys the Near Cache holds, every 10th op a set of a key never read. */
+    static Body nearCache(IMap<Integer, String> map, String value) {
+        for (int k = 0; k < KEYS; k++) {
+            map.get(k); // cached from now on
+        }
+        return (r, deadline) -> {
+            long i = 0;
+            while (true) {
+                long t = System.nanoTime();
+                if (t >= deadline) {
+                    break;
+                }
+                if (i % 10 == 9) {
+                    map.set((int) (KEYS + i % KEYS), value);
+                } else {
+                    map.get((int) (i % KEYS));
+                }
+                r.add(System.nanoTime() - t);
+                i++;
+            }
+            r.ops = i;
+        };
+    }
+
     static Scenario scenario(String name, HazelcastInstance client, IMap<Integer, String> map) {
         switch (name) {
+            case "queue offer/poll 100B, 1 thread": {
+                IQueue<String> q = client.getQueue("bench-queue");
+                q.clear();
+                return new Scenario(queue(q, VALUE_100B), 1);
+            }
+            case "flake id new_id, 1 thread": return new Scenario(flakeIds(client), 1);
+            case "pn counter add_and_get, 1 thread":
+                return new Scenario(pnCounter(client.getPNCounter("bench-counter")), 1);
+            case "topic publish/receive 100B, 1 thread":
+                return new Scenario(topic(client.getTopic("bench-topic-" + ProcessHandle.current().pid() + "-"
+                    + System.nanoTime()), VALUE_100B), 1);
+            case NEAR_CACHE_SCENARIO: return new Scenario(nearCache(map, VALUE_100B), 1);
             case "atomic long increment_and_get, 1 thread":
                 return new Scenario(atomicLong(client.getCPSubsystem().getAtomicLong("bench-atomic-long")), 1);
             case "sql select 100k rows, buffer 4096": return new Scenario(sql(client), 1);
@@ -392,10 +525,15 @@ public final class ClientBench {
         for (String a : addresses) {
             config.getNetworkConfig().addAddress(a.trim());
         }
+        boolean nearCache = name.equals(NEAR_CACHE_SCENARIO);
+        if (nearCache) { // as e2e_worker.NEAR_CACHE_CONFIG: the defaults, room for every key
+            config.addNearCacheConfig(new NearCacheConfig("bench-near")
+                .setEvictionConfig(new EvictionConfig().setSize(100000)));
+        }
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         try {
             boolean big = name.contains("10KB");
-            IMap<Integer, String> map = client.getMap(big ? "bench-10k" : "bench");
+            IMap<Integer, String> map = client.getMap(big ? "bench-10k" : nearCache ? "bench-near" : "bench");
             Map<Integer, String> fill = new HashMap<>();
             for (int k = 0; k < KEYS; k++) {
                 fill.put(k, big ? VALUE_10KB : VALUE_100B);
