@@ -16,7 +16,7 @@ import struct
 import threading
 import time
 import uuid
-from typing import TYPE_CHECKING, Deque, Optional
+from typing import TYPE_CHECKING, Any, Deque, List, Optional
 
 from hazelcast.core import Address
 from hazelcast.errors import MalformedMessageError
@@ -258,6 +258,8 @@ class Connection:
         assert epoll is not None  # this loop runs only where leading is possible
         sock = self._socket
         lock = self._read_lock
+        role = thread_role
+        run_deferred = self._transport.run_deferred
         try:
             while self.live:
                 if not epoll.poll(_READER_POLL_TIMEOUT):
@@ -266,6 +268,10 @@ class Connection:
                     break
                 if not lock.acquire(False):
                     continue  # a caller leads; it re-arms the registration when done
+                # What the messages hand to the idle event thread runs here once
+                # this thread stops reading (see ThreadedTransport.call_soon).
+                deferred: List[Any] = []
+                role.deferred = deferred
                 try:
                     while self.live:
                         try:
@@ -278,8 +284,13 @@ class Connection:
                         if not self._process(data):
                             return
                 finally:
+                    role.deferred = None
                     lock.release()
-                self._rearm()
+                    self._rearm()
+                    if deferred:
+                        # Released and re-armed first: a slow listener never holds
+                        # up a caller reading its own response.
+                        run_deferred(deferred)
         except Exception as e:  # a bug must not leave the connection half alive
             if self.live:
                 _logger.exception("Reader of %s failed", self)

@@ -1,5 +1,6 @@
 """The threaded transport: blocking sockets with reader threads, and one event
-thread for timers, callbacks and listeners.
+thread for timers, callbacks and listeners (which a reader thread runs itself, in
+the event thread's role, when it reads their events while the event thread is idle).
 
 It serves the Future-returning client (:class:`hazelcast.HazelcastClient`). A
 connection is opened on a short-lived connector thread (TCP connect, socket options,
@@ -60,7 +61,20 @@ class ThreadedTransport:
         return self._scheduler.schedule(delay, function, *args)
 
     def call_soon(self, function: Callable[..., Any], *args: Any) -> None:
+        deferred = thread_role.deferred
+        if deferred is not None:
+            # A reader thread in the middle of reading: if the event thread is idle,
+            # the reader runs this itself once it stops reading (one thread switch
+            # fewer); once it holds the role, all it hands over stays in order.
+            if deferred or self._scheduler.try_reserve():
+                deferred.append((function, args))
+                return
         self._scheduler.call_soon(function, *args)
+
+    def run_deferred(self, deferred: List[Any]) -> None:
+        """Runs on a reader thread, in the event thread's role, what it deferred
+        while reading (see call_soon)."""
+        self._scheduler.run_reserved(deferred)
 
 
     def asyncio_loop(self) -> None:

@@ -11,7 +11,7 @@ import functools
 import logging
 import threading
 import weakref
-from typing import Any, Callable, Generator, Generic, List, Optional, Protocol, Sequence, TypeVar
+from typing import Any, Callable, Generator, Generic, List, Optional, Protocol, Sequence, Tuple, TypeVar
 
 _logger = logging.getLogger(__name__)
 
@@ -36,6 +36,10 @@ class _ThreadRole(threading.local):
     every response and event behind it)."""
 
     must_not_block: bool = False
+    # On a connection's reader thread while it reads: the work it hands to the
+    # event thread (listener events, callbacks) when that thread is idle, to run
+    # on the reader itself once it stops reading (see Scheduler.try_reserve).
+    deferred: "Optional[List[Tuple[Callable[..., Any], Tuple[Any, ...]]]]" = None
 
 
 thread_role = _ThreadRole()

@@ -3,6 +3,12 @@
 Heartbeats, reconnection rounds, invocation retries and timeouts, Future callbacks
 and listener events all run here, one at a time, in order; none of them is on the
 path of an ordinary blocking call.
+
+A connection's reader thread that hands work over while this thread is idle may take
+its role instead (:meth:`Scheduler.try_reserve`): it runs that work itself once it
+stops reading, and this thread waits meanwhile. The work still runs one piece at a
+time and in order, and a wake-up of this thread is saved (an event a reader thread
+reads reaches its listener with one thread switch fewer).
 """
 
 from __future__ import annotations
@@ -53,6 +59,10 @@ class Scheduler:
         self._wake_up = _thread.allocate_lock()
         self._wake_up.acquire()
         self._sleeping = False
+        # A reader thread holds the thread's role (see try_reserve); _borrower is
+        # its id while it runs the work.
+        self._borrowed = False
+        self._borrower: Optional[int] = None
         self._running = True
         self._on_start = on_start
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -60,8 +70,9 @@ class Scheduler:
         self._thread_id = self._thread.ident
 
     def in_thread(self) -> bool:
-        """True on the scheduler's thread."""
-        return threading.get_ident() == self._thread_id
+        """True on the scheduler's thread, or on a thread running work in its role."""
+        ident = threading.get_ident()
+        return ident == self._thread_id or ident == self._borrower
 
     def call_soon(self, function: Callable[..., Any], *args: Any) -> None:
         """Runs ``function(*args)`` on the thread, after what was queued before."""
@@ -69,8 +80,44 @@ class Scheduler:
             if not self._running:
                 return
             self._soon.append((function, args))
-            if self._sleeping:
+            if self._sleeping and not self._borrowed:
                 self._wake()
+
+    def try_reserve(self) -> bool:
+        """Takes the thread's role for the calling thread if the thread is idle:
+        asleep, nothing queued, no timer due, no other holder. Until the caller
+        gives it back with :meth:`run_reserved`, the thread runs nothing and what
+        others hand over queues behind the caller's work."""
+        with self._lock:
+            if not (self._running and self._sleeping) or self._borrowed or self._soon:
+                return False
+            heap = self._heap
+            if heap and heap[0][0] <= time.monotonic():
+                return False
+            self._borrowed = True
+            return True
+
+    def run_reserved(self, work: List[Tuple[Callable[..., Any], Tuple[Any, ...]]]) -> None:
+        """Runs ``work`` on the calling thread in the thread's role (taken by
+        :meth:`try_reserve`), then gives the role back."""
+        from hazelcast.future import thread_role
+
+        must_not_block = thread_role.must_not_block
+        thread_role.must_not_block = True  # as on the thread itself
+        self._borrower = threading.get_ident()
+        try:
+            for function, args in work:
+                try:
+                    function(*args)
+                except Exception:
+                    _logger.exception("Scheduled task %r failed", function)
+        finally:
+            self._borrower = None
+            thread_role.must_not_block = must_not_block
+            with self._lock:
+                self._borrowed = False
+                if self._sleeping and (self._soon or self._heap):
+                    self._wake()
 
     def schedule(self, delay: float, function: Callable[..., Any], *args: Any) -> ScheduledTask:
         """Runs ``function(*args)`` once, ``delay`` seconds from now."""
@@ -81,7 +128,7 @@ class Scheduler:
                 return task
             entry = (time.monotonic() + max(delay, 0.0), next(self._sequence), task, function, args)
             heapq.heappush(self._heap, entry)
-            if self._heap[0] is entry and self._sleeping:
+            if self._heap[0] is entry and self._sleeping and not self._borrowed:
                 self._wake()  # it sleeps until a later deadline
         return task
 
@@ -120,17 +167,21 @@ class Scheduler:
                 with lock:
                     if not self._running:
                         return
-                    # A due timer goes first, so that a stream of callbacks never
-                    # starves heartbeats and timeouts.
-                    if heap and heap[0][0] <= time.monotonic():
-                        _, _, task, function, args = heapq.heappop(heap)
-                        if task.cancelled:
-                            continue
-                        break
-                    if soon:
-                        function, args = soon.popleft()
-                        break
-                    timeout = min(max(heap[0][0] - time.monotonic(), 0.0), threading.TIMEOUT_MAX) if heap else -1
+                    timeout: float
+                    if self._borrowed:
+                        timeout = -1  # until the holder of the role gives it back
+                    else:
+                        # A due timer goes first, so that a stream of callbacks never
+                        # starves heartbeats and timeouts.
+                        if heap and heap[0][0] <= time.monotonic():
+                            _, _, task, function, args = heapq.heappop(heap)
+                            if task.cancelled:
+                                continue
+                            break
+                        if soon:
+                            function, args = soon.popleft()
+                            break
+                        timeout = min(max(heap[0][0] - time.monotonic(), 0.0), threading.TIMEOUT_MAX) if heap else -1
                     self._sleeping = True
                 if wake_up.acquire(True, timeout):
                     continue

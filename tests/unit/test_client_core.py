@@ -100,6 +100,73 @@ def test_scheduler_never_misses_a_wake_up_from_racing_threads():
     assert not scheduler._thread.is_alive()
 
 
+
+def test_work_a_reader_runs_in_the_event_threads_role_stays_one_at_a_time_and_in_order():
+    # Reader threads take the idle event thread's role and run what they hand over
+    # themselves, racing with producers that queue callbacks and timers: every piece
+    # of work runs exactly once, in each producer's order, never two at once, and
+    # the event thread serves the queue again after each holder of the role.
+    scheduler = Scheduler()
+    try:
+        runs = {}
+        on_readers = []
+        lock = threading.Lock()
+        active = [0]
+        overlaps = []
+
+        def record(producer, i):
+            with lock:
+                active[0] += 1
+                if active[0] > 1:
+                    overlaps.append((producer, i))
+            time.sleep(0)
+            with lock:
+                active[0] -= 1
+                runs.setdefault(producer, []).append(i)
+                if threading.current_thread() is not scheduler._thread:
+                    on_readers.append(i)
+
+        def reader(producer):
+            for i in range(0, 2000, 4):
+                work = []
+                for j in range(i, i + 4):
+                    if work or scheduler.try_reserve():
+                        work.append((record, (producer, j)))
+                    else:
+                        scheduler.call_soon(record, producer, j)
+                if work:
+                    assert scheduler.in_thread() is False  # only while running it
+                    scheduler.run_reserved(work)
+                if i % 100 == 0:
+                    time.sleep(0.0002)
+
+        def producer(p):
+            for i in range(2000):
+                scheduler.call_soon(record, p, i)
+                if i % 50 == 0:
+                    scheduler.schedule(0.0005, lambda: None)
+                    time.sleep(0.0002)
+
+        threads = [threading.Thread(target=reader, args=(p,)) for p in ("r1", "r2")]
+        threads += [threading.Thread(target=producer, args=(p,)) for p in ("p1", "p2")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        done = threading.Event()
+        scheduler.call_soon(done.set)
+        assert done.wait(5)
+        assert runs == {p: list(range(2000)) for p in ("r1", "r2", "p1", "p2")}
+        assert overlaps == []
+        assert on_readers  # the role was taken
+        assert not scheduler._borrowed
+        woke = threading.Event()
+        scheduler.schedule(0.001, woke.set)
+        assert woke.wait(2)
+    finally:
+        scheduler.shutdown()
+    assert not scheduler._thread.is_alive()
+
 def test_member_list_events_fire_added_and_removed():
     service = _InternalClusterService()
     a, b, c = _member(5701), _member(5702), _member(5703)

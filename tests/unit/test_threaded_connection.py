@@ -18,6 +18,10 @@ class _Transport:
     def forget(self, connection):
         pass
 
+    def run_deferred(self, work):
+        for function, args in work:
+            function(*args)
+
 
 class _Events:
     def __init__(self):
