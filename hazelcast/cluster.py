@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 from hazelcast.core import Address, MemberInfo
 from hazelcast.future import Future
@@ -182,3 +182,55 @@ def _call(listener: Callable[[MemberInfo], None], member: MemberInfo) -> None:
         listener(member)
     except Exception:
         _logger.exception("Exception in membership listener %r", listener)
+
+
+class VectorClock:
+    """Logical timestamps of the replicas, one per replica id.
+
+    Reads may come from any thread; updates are serialized by the owner (the
+    PN counter proxy replaces its clock under a lock, never mutates it in place).
+    """
+
+    __slots__ = ("_replica_timestamps",)
+
+    def __init__(self) -> None:
+        self._replica_timestamps: Dict[Any, int] = {}
+
+    def is_after(self, other: "VectorClock") -> bool:
+        """Returns whether this clock is causally strictly after ``other``.
+
+        That holds when no timestamp of ``other`` is missing here or greater than
+        ours, and at least one of ours is greater or we know more replicas.
+
+        Args:
+            other: The vector clock to compare with.
+
+        Returns:
+            ``True`` if this clock is strictly after ``other``, ``False`` otherwise.
+        """
+        ours = self._replica_timestamps
+        greater = False
+        for replica_id, timestamp in other._replica_timestamps.items():
+            local = ours.get(replica_id)
+            if local is None or local < timestamp:
+                return False
+            if local > timestamp:
+                greater = True
+        return greater or len(other._replica_timestamps) < len(ours)
+
+    def set_replica_timestamp(self, replica_id: Any, timestamp: int) -> None:
+        """Sets the logical timestamp of a replica.
+
+        Args:
+            replica_id: The replica's id.
+            timestamp: Its logical timestamp.
+        """
+        self._replica_timestamps[replica_id] = timestamp
+
+    def entry_set(self) -> List[Tuple[Any, int]]:
+        """Returns the ``(replica id, timestamp)`` pairs of this clock."""
+        return list(self._replica_timestamps.items())
+
+    def size(self) -> int:
+        """Returns the number of replicas this clock has a timestamp for."""
+        return len(self._replica_timestamps)

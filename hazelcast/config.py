@@ -1429,6 +1429,16 @@ class IndexUtil:
         return IndexUtil._THIS_PREFIX.sub("", attribute)
 
     @staticmethod
+    def build_normalized_config(
+        map_name: str, index_type: int, index_name: typing.Optional[str], normalized_attributes: typing.List[str]
+    ) -> IndexConfig:
+        """An index config of these normalized attributes; one without a name is named
+        ``<map>_<type>_<attr1>_<attr2>...``."""
+        if index_name is None:
+            index_name = "_".join([map_name, IndexUtil._TYPE_NAMES[index_type]] + list(normalized_attributes))
+        return IndexConfig(index_name, index_type, list(normalized_attributes))
+
+    @staticmethod
     def validate_and_normalize(map_name: str, index_config: IndexConfig) -> IndexConfig:
         """Checks an index config and returns its normalized copy.
 
@@ -1465,12 +1475,7 @@ class IndexUtil:
         name = index_config.name
         if name is not None and not name.strip():
             name = None
-        if name is None:
-            name = "_".join(
-                [map_name, IndexUtil._TYPE_NAMES[index_config.type]] + normalized
-            )
-
-        result = IndexConfig(name, index_config.type, normalized)
+        result = IndexUtil.build_normalized_config(map_name, index_config.type, name, normalized)
         if index_config.type == IndexType.BITMAP:
             options = index_config.bitmap_index_options
             IndexUtil.validate_attribute(options.unique_key)

@@ -442,8 +442,8 @@ class UndefinedErrorCodeError(HazelcastError):
     error, not an exception.
     """
 
-    def __init__(self, message: Optional[str] = None, class_name: Optional[str] = None):
-        Exception.__init__(self, message, class_name)
+    def __init__(self, message: Optional[str] = None, cause: Optional[str] = None):
+        Exception.__init__(self, message, cause)
 
 
 class SessionExpiredError(HazelcastError):

@@ -247,9 +247,14 @@ class InvocationService:
         if invocation.event_handler is not None:
             self._event_handlers[correlation_id] = invocation.event_handler
         self._pending[correlation_id] = invocation
+        was_live = connection.live
         if not connection.send(request.buf):
             if self._pending.pop(correlation_id, None) is not None:
-                self._handle_error(invocation, TargetDisconnectedError("Connection %s is closed" % connection))
+                if was_live:  # it may have been written in part: the caller decides
+                    error = TargetDisconnectedError("Connection %s is closed" % connection)
+                else:  # closing on another thread: nothing was sent, any request may be retried
+                    error = HazelcastIOError("Connection %s is closed; the request was not sent" % connection)
+                self._handle_error(invocation, error)
 
     def _connection_for(self, invocation: Invocation) -> Any:
         manager = self._connection_manager

@@ -9,6 +9,7 @@ context) for :class:`hazelcast.asyncio.HazelcastClient`.
 
 from __future__ import annotations
 
+import collections
 import logging
 import threading
 import time
@@ -46,9 +47,11 @@ TWO_PHASE = 1
 """
 The two phase commit: the commit first prepares the transaction on every member
 involved (conflicts make it fail there, before anything is written), then writes
-the changes. With a ``durability`` of at least 1, the transaction log is copied to
-other members, so a member dying during the commit does not leave the commit half
-done: another member finishes it.
+the changes. A member other than the coordinator dying while the changes are
+written does not fail the commit: the coordinator writes that member's part on
+the partitions' new owners. The coordinator dying fails the commit with
+``TargetDisconnectedError`` and can leave part of it written (see
+docs/transactions.md).
 """
 
 ONE_PHASE = 2
@@ -174,6 +177,12 @@ class Transaction:
         self.transaction_type = transaction_type
         self._objects: typing.Dict[typing.Tuple[type, str], typing.Any] = {}
         self._deadline = 0.0
+        # The requests of the transaction go one at a time (see _send).
+        self._send_lock = threading.Lock()
+        self._queued: typing.Deque[Invocation] = collections.deque()
+        self._sending = False
+        self._draining = False
+        self._answered = False
 
     def begin(self) -> None:
         """Begins this transaction.
@@ -194,10 +203,9 @@ class Transaction:
             TransactionError: If the transaction is not active, has timed out, or
                 is used from another thread than the one that began it.
             HazelcastError: If the member refused the commit (e.g. a conflict
-                found by the prepare step) or the connection to it closed (then
-                the outcome is decided by the members: with ``TWO_PHASE`` and a
-                durability of at least 1, a prepared commit is finished by a
-                backup member).
+                found by the prepare step), or ``TargetDisconnectedError`` if the
+                connection to it closed: then the client cannot know how much of
+                the commit the members wrote.
         """
         self._commit().result()
 
@@ -323,7 +331,7 @@ class Transaction:
             invocation = Invocation(
                 transaction_commit_codec.encode_request(self._id(), self._owner()), connection=self.connection
             )
-            self._context.invocation_service.invoke(invocation)
+            self._send(invocation)
         except BaseException:
             self.state = _STATE_PARTIAL_COMMIT
             _owners.leave(self.thread_id, self)
@@ -354,7 +362,7 @@ class Transaction:
             invocation = Invocation(
                 transaction_rollback_codec.encode_request(self._id(), self._owner()), connection=self.connection
             )
-            self._context.invocation_service.invoke(invocation)
+            self._send(invocation)
         except BaseException:
             _owners.leave(self.thread_id, self)
             raise
@@ -365,6 +373,50 @@ class Transaction:
             self.state = _STATE_ROLLED_BACK
 
         return invocation._then(rolled_back)
+
+    def _send(self, invocation: Invocation) -> None:
+        # Sends a request of this transaction (its structures' calls, commit,
+        # rollback) once the previous one has been answered. The member keeps a
+        # transaction's state without synchronisation: overlapping calls (asyncio
+        # tasks gathering them, Futures of the private methods, other threads) can
+        # lose writes there. Calls waiting their turn keep their order.
+        with self._send_lock:
+            self._queued.append(invocation)
+            if self._sending:
+                return
+            self._sending = True
+        self._drain()
+
+    def _drain(self) -> None:
+        # Sends the queued requests one at a time. An answer that arrives while
+        # this loop is on the stack (even on this thread, inside invoke) lets the
+        # loop go on instead of recursing; one that arrives later calls _drain.
+        invoke = self._context.invocation_service.invoke
+        while True:
+            with self._send_lock:
+                if not self._queued:
+                    self._sending = False
+                    return
+                invocation = self._queued.popleft()
+                self._draining = True
+                self._answered = False
+            invocation._add_inline_callback(self._on_answer)
+            try:
+                invoke(invocation)
+            except BaseException as e:  # pylint: disable=broad-except
+                if not invocation.done():
+                    invocation.set_exception(e)
+            with self._send_lock:
+                self._draining = False
+                if not self._answered:
+                    return  # _on_answer goes on with the next one
+
+    def _on_answer(self, _: Future[typing.Any]) -> None:
+        with self._send_lock:
+            if self._draining:
+                self._answered = True
+                return
+        self._drain()
 
     def _get_or_create_object(
         self, name: str, proxy_type: typing.Type[_TransactionalProxyType]

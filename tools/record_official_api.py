@@ -15,7 +15,14 @@ PYTHONPATH points there (never this checkout), then writes the JSON.
 
 Format: ``{"version": ..., "classes": {"module.Class": {"subclass_of": [...],
 "async_context_manager": bool, "members": {name: member}}}, "functions":
-{"module.function": member}, "modules": {"module": [public name, ...]}}`` where a member is
+{"module.function": member}, "modules": {"module": [public name, ...]}, "definitions":
+{"module": {name: class record, member or constant}}}`` (``definitions``: every public
+class, function and constant each recorded module defines, and the classes and
+functions it re-exports from the private packages; a constant is ``{"kind":
+"constant", "value": repr}``; a class record is ``{"kind": "class",
+"subclass_of", "async_context_manager", "members"}``, its constant attributes carry
+their ``"value"`` and the members it takes from the interpreter's classes their
+``"inherited_from"``) where a member is
 ``{"kind": "method" | "classmethod" | "staticmethod" | "property" | "attribute" | "function",
 "coroutine": bool, "async_context_manager": bool, "parameters": [{"name", "kind",
 "default"}]}``; ``kind`` of a parameter is an ``inspect.Parameter`` kind name,
@@ -33,6 +40,7 @@ import importlib
 import inspect
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -166,6 +174,11 @@ def _returns_async_cm(func: typing.Any) -> bool:
     return _is_async_cm(typing.get_origin(hint) or hint)
 
 
+def _repr(value: typing.Any) -> str:
+    # without the address a function's repr holds: "<function name>"
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
+
+
 def describe_member(cls: type, name: str) -> dict:
     """The record of one member of ``cls`` (see the module docstring)."""
     raw = inspect.getattr_static(cls, name)
@@ -184,7 +197,7 @@ def describe_member(cls: type, name: str) -> dict:
             {
                 "name": p.name,
                 "kind": p.kind.name,
-                "default": None if p.default is inspect.Parameter.empty else repr(p.default),
+                "default": None if p.default is inspect.Parameter.empty else _repr(p.default),
             }
             for p in inspect.signature(raw).parameters.values()
         ],
@@ -227,13 +240,24 @@ def _introspect_functions(modules: typing.List[str]) -> dict:
 def public_module_names(path: str) -> typing.List[str]:
     """The public names a module's source defines at its top level, plus its ``__all__``.
 
-    Names it only imports from elsewhere are left out (unless ``__all__`` lists them).
+    Names it only imports from elsewhere are left out (unless ``__all__`` lists them),
+    except in a package's ``__init__.py``, where a name imported from a public module
+    of the client is a re-export (``hazelcast.HazelcastClient``).
     """
     with open(path, encoding="utf-8") as f:
         tree = ast.parse(f.read())
+    is_package = os.path.basename(path) == "__init__.py"
     names = set()
     for node in tree.body:
-        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+        if (
+            is_package
+            and isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and (node.module or "").startswith("hazelcast.")
+            and not (node.module or "").startswith(PRIVATE_MODULE_PREFIXES)
+        ):
+            names.update(alias.asname or alias.name for alias in node.names if alias.name != "*")
+        elif isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             names.add(node.name)
         elif isinstance(node, ast.Assign):
             for target in node.targets:
@@ -265,6 +289,75 @@ def _introspect_modules() -> dict:
             module = importlib.import_module(name)
             modules[name] = [n for n in public_module_names(path) if hasattr(module, n)]
     return modules
+
+
+_CONSTANT_TYPES = (bool, int, float, str, bytes, type(None))
+
+
+def describe_class(cls: type, hazelcast_bases: typing.List[str]) -> dict:
+    """The record of one class of a module's public names (``definitions``).
+
+    ``hazelcast_bases`` are the ``module.Class`` paths of the package's classes it
+    subclasses. Attributes holding a constant (an enum-like class's values) carry it;
+    members a class takes from outside the package carry ``inherited_from``.
+    """
+    members = {}
+    for name in member_names(cls):
+        record = describe_member(cls, name)
+        owner = next((c for c in cls.__mro__ if name in vars(c)), None)
+        if owner is not None and not owner.__module__.startswith("hazelcast"):
+            # from the interpreter (int, Enum, BaseException...): it varies with it
+            record["inherited_from"] = "%s.%s" % (owner.__module__, owner.__qualname__)
+        if record["kind"] == "attribute":
+            value = inspect.getattr_static(cls, name)
+            if type(value) in _CONSTANT_TYPES:
+                record["value"] = repr(value)
+        members[name] = record
+    return {
+        "kind": "class",
+        "subclass_of": hazelcast_bases,
+        "async_context_manager": _is_async_cm(cls),
+        "members": members,
+    }
+
+
+def _introspect_definitions(modules: typing.Dict[str, typing.List[str]]) -> dict:
+    """Runs inside the official package: the signatures of every public module.
+
+    ``{module: {name: record}}`` for each public class and function a module defines
+    or re-exports from the official client's private packages (``hazelcast.asyncio``'s
+    names), and each public constant it defines (``{"kind": "constant", "value":
+    repr}``). A class or function imported from another public module is recorded
+    there. A class record holds its members (``describe_class``), a function's is
+    ``describe_function``'s.
+    """
+    paths = {}  # class -> its official "module.Class"
+    found = []
+    for module_name in sorted(modules):
+        module = importlib.import_module(module_name)
+        for name in modules[module_name]:
+            obj = getattr(module, name)
+            home = getattr(obj, "__module__", None)
+            if home != module_name and not (home or "").startswith(PRIVATE_MODULE_PREFIXES):
+                if type(obj) in _CONSTANT_TYPES:
+                    found.append((module_name, name, obj))
+                continue
+            if isinstance(obj, type):
+                paths.setdefault(obj, "%s.%s" % (module_name, name))
+                found.append((module_name, name, obj))
+            elif inspect.isfunction(obj):
+                found.append((module_name, name, obj))
+    definitions: typing.Dict[str, dict] = {}
+    for module_name, name, obj in found:
+        if isinstance(obj, type):
+            bases = sorted(paths[b] for b in obj.__mro__[1:] if b in paths)
+            record = describe_class(obj, bases)
+        elif inspect.isfunction(obj):
+            record = describe_function(obj)
+        else:
+            record = {"kind": "constant", "value": repr(obj)}
+        definitions.setdefault(module_name, {})[name] = record
+    return definitions
 
 
 def _introspect(targets: typing.List[str]) -> dict:
@@ -302,11 +395,13 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
     parser.add_argument("--introspect", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.introspect:
+        modules = _introspect_modules()
         json.dump(
             {
                 "classes": _introspect(CLASSES),
                 "functions": _introspect_functions(FUNCTION_MODULES),
-                "modules": _introspect_modules(),
+                "modules": modules,
+                "definitions": _introspect_definitions(modules),
             },
             sys.stdout,
         )
@@ -337,14 +432,16 @@ def main(argv: typing.Optional[typing.List[str]] = None) -> int:
         "classes": introspected["classes"],
         "functions": introspected["functions"],
         "modules": introspected["modules"],
+        "definitions": introspected["definitions"],
     }
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, "w", encoding="utf-8", newline="\n") as f:
         json.dump(record, f, indent=1, sort_keys=True)
         f.write("\n")
     print(
-        "wrote %d classes, %d functions and %d modules of hazelcast-python-client %s to %s"
-        % (len(record["classes"]), len(record["functions"]), len(record["modules"]), version, args.output)
+        "wrote %d classes, %d functions, %d modules and %d definitions of hazelcast-python-client %s to %s"
+        % (len(record["classes"]), len(record["functions"]), len(record["modules"]),
+           sum(len(d) for d in record["definitions"].values()), version, args.output)
     )
     return 0
 

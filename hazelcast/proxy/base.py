@@ -165,7 +165,8 @@ class TransactionalProxy:
         self.name = name
         self.transaction = transaction
         self._context = context
-        self._invoke_invocation = context.invocation_service.invoke
+        # Through the transaction: its requests go one at a time (Transaction._send).
+        self._invoke_invocation = transaction._send
         serialization_service = context.serialization_service
         self._to_object = serialization_service.to_object
         self._to_data: typing.Callable[[typing.Any], Data] = serialization_service.to_data  # type: ignore[assignment]

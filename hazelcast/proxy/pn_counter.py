@@ -8,6 +8,7 @@ import threading
 import typing
 import uuid as _uuid
 
+from hazelcast.cluster import VectorClock
 from hazelcast.errors import NoDataMemberInClusterError
 from hazelcast.future import Future, ImmediateExceptionFuture
 from hazelcast.protocol.codec import (
@@ -22,58 +23,6 @@ if typing.TYPE_CHECKING:
     from hazelcast.proxy.context import ClientContext
 
 _logger = logging.getLogger(__name__)
-
-
-class VectorClock:
-    """Logical timestamps of the replicas, one per replica id.
-
-    Reads may come from any thread; updates are serialized by the owner (the
-    PN counter proxy replaces its clock under a lock, never mutates it in place).
-    """
-
-    __slots__ = ("_replica_timestamps",)
-
-    def __init__(self) -> None:
-        self._replica_timestamps: typing.Dict[typing.Any, int] = {}
-
-    def is_after(self, other: "VectorClock") -> bool:
-        """Returns whether this clock is causally strictly after ``other``.
-
-        That holds when no timestamp of ``other`` is missing here or greater than
-        ours, and at least one of ours is greater or we know more replicas.
-
-        Args:
-            other: The vector clock to compare with.
-
-        Returns:
-            ``True`` if this clock is strictly after ``other``, ``False`` otherwise.
-        """
-        ours = self._replica_timestamps
-        greater = False
-        for replica_id, timestamp in other._replica_timestamps.items():
-            local = ours.get(replica_id)
-            if local is None or local < timestamp:
-                return False
-            if local > timestamp:
-                greater = True
-        return greater or len(other._replica_timestamps) < len(ours)
-
-    def set_replica_timestamp(self, replica_id: typing.Any, timestamp: int) -> None:
-        """Sets the logical timestamp of a replica.
-
-        Args:
-            replica_id: The replica's id.
-            timestamp: Its logical timestamp.
-        """
-        self._replica_timestamps[replica_id] = timestamp
-
-    def entry_set(self) -> typing.List[typing.Tuple[typing.Any, int]]:
-        """Returns the ``(replica id, timestamp)`` pairs of this clock."""
-        return list(self._replica_timestamps.items())
-
-    def size(self) -> int:
-        """Returns the number of replicas this clock has a timestamp for."""
-        return len(self._replica_timestamps)
 
 
 def _to_vector_clock(timestamps: typing.Iterable[typing.Tuple[typing.Any, int]]) -> VectorClock:

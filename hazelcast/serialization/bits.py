@@ -16,7 +16,7 @@ INT_SIZE_IN_BYTES = 4
 FLOAT_SIZE_IN_BYTES = 4
 LONG_SIZE_IN_BYTES = 8
 DOUBLE_SIZE_IN_BYTES = 8
-UUID_SIZE_IN_BYTES = 16
+UUID_SIZE_IN_BYTES = 17  # as officially: the is-null flag and the two 64-bit halves, as on the wire
 
 NULL_ARRAY_LENGTH = -1
 

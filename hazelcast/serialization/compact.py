@@ -17,13 +17,22 @@ before the first object of a new schema is written (see
 
 from __future__ import annotations
 
+import datetime  # named by the annotations the generated methods copy from the api
+import decimal  # likewise
 import struct
 import threading
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import nesting as _nesting
-from hazelcast.serialization.api import CompactReader, CompactSerializer, CompactWriter, FieldKind
+from hazelcast.serialization.api import (
+    CompactReader,
+    CompactSerializer,
+    CompactWriter,
+    FieldKind,
+    ObjectDataInput,
+    ObjectDataOutput,
+)
 from hazelcast.serialization.bits import NULL_ARRAY_LENGTH
 from hazelcast.serialization.serialization_const import TYPE_COMPACT
 from hazelcast.serialization.serializer import (
@@ -39,6 +48,10 @@ from hazelcast.serialization.serializer import (
     write_local_time,
     write_offset_date_time,
 )
+
+if typing.TYPE_CHECKING:
+    from hazelcast.serialization.input import _ObjectDataInput
+    from hazelcast.serialization.output import _ObjectDataOutput
 
 __all__ = [
     "CompactStreamSerializer",
@@ -457,7 +470,7 @@ class DefaultCompactWriter(CompactWriter):
         schema: The schema of the object.
     """
 
-    def __init__(self, compact_serializer: "CompactStreamSerializer", out: typing.Any, schema: Schema):
+    def __init__(self, compact_serializer: "CompactStreamSerializer", out: "_ObjectDataOutput", schema: Schema):
         self._serializer = compact_serializer
         self._out = out
         self._schema = schema
@@ -554,7 +567,7 @@ class DefaultCompactReader(CompactReader):
         schema: The schema the object was written with.
     """
 
-    def __init__(self, compact_serializer: "CompactStreamSerializer", inp: typing.Any, schema: Schema):
+    def __init__(self, compact_serializer: "CompactStreamSerializer", inp: "_ObjectDataInput", schema: Schema):
         self._serializer = compact_serializer
         self._in = inp
         self._schema = schema
@@ -701,11 +714,18 @@ def _primitive_array_reader(array_kind):
     return _method(_PRIMITIVE_ARRAY_IO[array_kind][1])
 
 
+def _annotate(method, interface) -> None:
+    # A generated method gets the annotations of the api method it implements
+    # (strings: datetime, decimal and typing resolve here too).
+    method.__annotations__ = dict(getattr(interface, method.__name__).__annotations__)
+
+
 def _define_schema_writer(method_name, kind):
     def write(self, field_name, value):
         self._add(field_name, kind)
 
     write.__name__ = method_name
+    _annotate(write, CompactWriter)
     setattr(SchemaWriter, method_name, write)
 
 
@@ -786,6 +806,7 @@ def _define_primitive(name, kind, nullable_kind, array_kind, nullable_array_kind
         ("write_array_of_nullable_" + cap, write_nullable_array),
     ]:
         method.__name__ = method_name
+        _annotate(method, CompactWriter)
         setattr(DefaultCompactWriter, method_name, method)
     for reader_name, reader in [
         (read_name, read),
@@ -794,6 +815,7 @@ def _define_primitive(name, kind, nullable_kind, array_kind, nullable_array_kind
         (nullable_array_name, read_nullable_array),
     ]:
         reader.__name__ = reader_name
+        _annotate(reader, CompactReader)
         setattr(DefaultCompactReader, reader_name, reader)
     _define_schema_writer("write_" + cap, kind)
     _define_schema_writer("write_nullable_" + cap, nullable_kind)
@@ -829,6 +851,7 @@ def _define_object(name, kind, array_kind):
         (DefaultCompactReader, "read_array_of_" + name, read_array),
     ]:
         method.__name__ = method_name
+        _annotate(method, CompactReader if cls is DefaultCompactReader else CompactWriter)
         setattr(cls, method_name, method)
     _define_schema_writer("write_" + name, kind)
     _define_schema_writer("write_array_of_" + name, array_kind)
@@ -839,6 +862,29 @@ for _primitive in _PRIMITIVES:
 for _object in _OBJECTS:
     _define_object(*_object)
 del _primitive, _object
+
+
+def _define_or_default(read_name: str, kind: FieldKind) -> None:
+    # As the official reader's: the default when the schema has no such field, or
+    # has it with another kind (a field added or changed by a later class version).
+    read = getattr(DefaultCompactReader, read_name)
+
+    def read_or_default(self, field_name, default):
+        field = self._schema.fields_dict.get(field_name, None)
+        if field is None or field.kind != kind:
+            return default
+        return read(self, field_name)
+
+    read_or_default.__name__ = read_name + "_or_default"
+    # the value type of CompactReader's read_<kind>
+    value_type = typing.get_type_hints(getattr(CompactReader, read_name))["return"]
+    read_or_default.__annotations__ = {"field_name": str, "default": value_type, "return": value_type}
+    setattr(DefaultCompactReader, read_or_default.__name__, read_or_default)
+
+
+for _read_name in [n for n in vars(DefaultCompactReader) if n.startswith("read_")]:
+    _define_or_default(_read_name, FieldKind[_read_name[len("read_"):].upper()])
+del _read_name
 
 # the generated methods implement the abstract ones
 for _cls in (SchemaWriter, DefaultCompactWriter, DefaultCompactReader):
@@ -907,10 +953,10 @@ class CompactStreamSerializer(BaseSerializer):
 
     # -- writing ---------------------------------------------------------------
 
-    def write(self, out, obj) -> None:
-        self.write_object(out, obj)
+    def write(self, out: ObjectDataOutput, obj: typing.Any) -> None:
+        self.write_object(out, obj)  # type: ignore[arg-type]  # the service's stream is an _ObjectDataOutput
 
-    def write_object(self, out, obj) -> None:
+    def write_object(self, out: "_ObjectDataOutput", obj: typing.Any) -> None:
         """Writes the schema id, then the fields of ``obj``.
 
         Raises:
@@ -941,10 +987,10 @@ class CompactStreamSerializer(BaseSerializer):
 
     # -- reading ---------------------------------------------------------------
 
-    def read(self, inp) -> typing.Any:
-        return self.read_object(inp)
+    def read(self, inp: ObjectDataInput) -> typing.Any:
+        return self.read_object(inp)  # type: ignore[arg-type]  # the service's _ObjectDataInput
 
-    def read_object(self, inp) -> typing.Any:
+    def read_object(self, inp: "_ObjectDataInput") -> typing.Any:
         """Reads an object written by :func:`write_object`.
 
         Raises:

@@ -88,145 +88,145 @@ def _check_range(obj: int, low: int, high: int, java_type: str) -> None:
 
 
 class NoneSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> None:
         return None
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: None) -> None:
         pass
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_NULL
 
 
 class BooleanSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> bool:
         return inp.read_boolean()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: bool) -> None:
         out.write_boolean(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_BOOLEAN
 
 
 class ByteSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> int:
         return inp.read_byte()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: int) -> None:
         _check_range(obj, MIN_BYTE, MAX_BYTE, "byte")
         out.write_byte(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_BYTE
 
 
 class CharSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> str:
         return inp.read_char()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: str) -> None:
         out.write_char(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_CHAR
 
 
 class ShortSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> int:
         return inp.read_short()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: int) -> None:
         _check_range(obj, MIN_SHORT, MAX_SHORT, "short")
         out.write_short(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_SHORT
 
 
 class IntegerSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> int:
         return inp.read_int()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: int) -> None:
         _check_range(obj, MIN_INT, MAX_INT, "int")
         out.write_int(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_INTEGER
 
 
 class LongSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> int:
         return inp.read_long()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: int) -> None:
         _check_range(obj, MIN_LONG, MAX_LONG, "long")
         out.write_long(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_LONG
 
 
 class FloatSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> float:
         return inp.read_float()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: float) -> None:
         out.write_float(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_FLOAT
 
 
 class DoubleSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> float:
         return inp.read_double()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: float) -> None:
         out.write_double(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_DOUBLE
 
 
 class StringSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[str]:
         return inp.read_string()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: str) -> None:
         out.write_string(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_STRING
 
 
 class UuidSerializer(BaseSerializer):
     """Two signed longs: the most then the least significant 64 bits."""
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> uuid.UUID:
         msb = inp.read_long() & 0xFFFFFFFFFFFFFFFF
         lsb = inp.read_long() & 0xFFFFFFFFFFFFFFFF
         return uuid.UUID(int=(msb << 64) | lsb)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: uuid.UUID) -> None:
         value = obj.int
         msb, lsb = value >> 64, value & 0xFFFFFFFFFFFFFFFF
         out.write_long(msb - _UINT64 if msb > MAX_LONG else msb)
         out.write_long(lsb - _UINT64 if lsb > MAX_LONG else lsb)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_UUID
 
 
 class HazelcastJsonValueSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> HazelcastJsonValue:
         return HazelcastJsonValue(inp.read_string())
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: HazelcastJsonValue) -> None:
         out.write_string(obj.to_string())
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVASCRIPT_JSON_SERIALIZATION_TYPE
 
 
@@ -234,101 +234,101 @@ class HazelcastJsonValueSerializer(BaseSerializer):
 
 
 class ByteArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[bytearray]:
         return inp.read_byte_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Union[bytes, bytearray]) -> None:
         out.write_byte_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_BYTE_ARRAY
 
 
 class BooleanArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[bool]]:
         return inp.read_boolean_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[bool]) -> None:
         out.write_boolean_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_BOOLEAN_ARRAY
 
 
 class CharArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[str]]:
         return inp.read_char_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[str]) -> None:
         out.write_char_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_CHAR_ARRAY
 
 
 class ShortArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[int]]:
         return inp.read_short_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[int]) -> None:
         out.write_short_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_SHORT_ARRAY
 
 
 class IntegerArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[int]]:
         return inp.read_int_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[int]) -> None:
         out.write_int_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_INTEGER_ARRAY
 
 
 class LongArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[int]]:
         return inp.read_long_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[int]) -> None:
         out.write_long_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_LONG_ARRAY
 
 
 class FloatArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[float]]:
         return inp.read_float_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[float]) -> None:
         out.write_float_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_FLOAT_ARRAY
 
 
 class DoubleArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[float]]:
         return inp.read_double_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[float]) -> None:
         out.write_double_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_DOUBLE_ARRAY
 
 
 class StringArraySerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[typing.List[typing.Optional[str]]]:
         return inp.read_string_array()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[typing.Optional[str]]) -> None:
         out.write_string_array(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_STRING_ARRAY
 
 
@@ -372,46 +372,46 @@ def write_big_decimal(out: ObjectDataOutput, obj: decimal.Decimal) -> None:
 
 
 class BigIntegerSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> int:
         return _read_big_int(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: int) -> None:
         out.write_byte_array(_big_int_to_bytes(obj))
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_BIG_INTEGER
 
 
 class BigDecimalSerializer(BaseSerializer):
     """Unscaled value as a BigInteger, then the scale as an int."""
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> decimal.Decimal:
         return read_big_decimal(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: decimal.Decimal) -> None:
         write_big_decimal(out, obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_BIG_DECIMAL
 
 
 class JavaClassSerializer(BaseSerializer):
     """A Java ``Class``, read as its name."""
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Optional[str]:
         return inp.read_string()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: str) -> None:
         out.write_string(obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_CLASS
 
 
 class _ObjectListSerializer(BaseSerializer):
     """Size, then each item as an object (type id and payload)."""
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.List[typing.Any]:
         size = inp.read_int()
         if size < 0 or size * 4 > inp.size() - inp.position():
             # every item needs at least its 4-byte type id
@@ -420,7 +420,7 @@ class _ObjectListSerializer(BaseSerializer):
             )
         return [inp.read_object() for _ in range(size)]
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Sequence[typing.Any]) -> None:
         out.write_int(len(obj))
         for item in obj:
             out.write_object(item)
@@ -429,19 +429,19 @@ class _ObjectListSerializer(BaseSerializer):
 class ArraySerializer(_ObjectListSerializer):
     """A Java ``Object[]``, read as a list."""
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_ARRAY
 
 
 class ArrayListSerializer(_ObjectListSerializer):
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_ARRAY_LIST
 
 
 class LinkedListSerializer(_ObjectListSerializer):
     """A Java ``LinkedList``, read as a list."""
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_LINKED_LIST
 
 
@@ -578,35 +578,35 @@ def read_short_year_offset_date_time(inp: ObjectDataInput) -> datetime.datetime:
 
 
 class LocalDateSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> datetime.date:
         return read_local_date(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: datetime.date) -> None:
         write_local_date(out, obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_LOCAL_DATE
 
 
 class LocalTimeSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> datetime.time:
         return read_local_time(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: datetime.time) -> None:
         write_local_time(out, obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_LOCAL_TIME
 
 
 class LocalDateTimeSerializer(BaseSerializer):
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> datetime.datetime:
         return read_local_date_time(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: datetime.datetime) -> None:
         write_local_date_time(out, obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_LOCAL_DATE_TIME
 
 
@@ -614,13 +614,13 @@ class OffsetDateTimeSerializer(BaseSerializer):
     """Local date-time, then the UTC offset in seconds (0 for naive
     datetimes, which are taken as UTC)."""
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> datetime.datetime:
         return read_offset_date_time(inp)
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: datetime.datetime) -> None:
         write_offset_date_time(out, obj)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return JAVA_DEFAULT_TYPE_OFFSET_DATE_TIME
 
 
@@ -712,11 +712,11 @@ class _AllowlistUnpickler(pickle.Unpickler):
     ``__init__.__globals__``) nor siblings of an allowed class pass.
     """
 
-    def __init__(self, file, allowed: typing.FrozenSet[str]):
+    def __init__(self, file: typing.IO[bytes], allowed: typing.FrozenSet[str]):
         super().__init__(file)
         self._allowed = allowed
 
-    def find_class(self, module, name):
+    def find_class(self, module: str, name: str) -> typing.Any:
         # protocol 0-2 pickles use Python 2 names (__builtin__, copy_reg)
         mapped = _compat_pickle.NAME_MAPPING.get((module, name))
         if mapped is not None:
@@ -768,7 +768,7 @@ class PythonObjectSerializer(BaseSerializer):
         self._trust_all = bool(trust_all)
         self._allowed = _PLAIN_DATA_CLASSES.union(_class_name(c) for c in (allowed_classes or ()))
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> typing.Any:
         text = inp.read_string()
         if text is None:
             raise HazelcastSerializationError("invalid pickled object: null string")
@@ -780,7 +780,7 @@ class PythonObjectSerializer(BaseSerializer):
         _check_sizes(raw)
         return _AllowlistUnpickler(io.BytesIO(raw), self._allowed).load()
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: typing.Any) -> None:
         raw = pickle.dumps(obj, 0)
         try:
             text = raw.decode("utf-8")
@@ -788,7 +788,7 @@ class PythonObjectSerializer(BaseSerializer):
             text = "\x80" + pickle.dumps(obj, pickle.HIGHEST_PROTOCOL).decode("latin-1")
         out.write_string(text)
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return PYTHON_TYPE_PICKLE
 
 
@@ -803,13 +803,13 @@ class IdentifiedDataSerializer(BaseSerializer):
     def __init__(self, factories: typing.Dict[int, typing.Dict[int, typing.Callable[[], IdentifiedDataSerializable]]]):
         self._factories = factories
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: IdentifiedDataSerializable) -> None:
         out.write_boolean(True)
         out.write_int(obj.get_factory_id())
         out.write_int(obj.get_class_id())
         obj.write_data(out)
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> IdentifiedDataSerializable:
         is_identified = inp.read_boolean()
         if not is_identified:
             raise HazelcastSerializationError(
@@ -833,5 +833,5 @@ class IdentifiedDataSerializer(BaseSerializer):
         obj.read_data(inp)
         return obj
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_DATA_SERIALIZABLE

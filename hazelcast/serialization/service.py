@@ -454,12 +454,12 @@ class SerializerRegistry:
 
     def __init__(
         self,
-        config,
-        portable_serializer,
-        data_serializer,
-        compact_serializer,
-        null_serializer,
-        python_serializer,
+        config: "Config",
+        portable_serializer: typing.Optional["PortableSerializer"],
+        data_serializer: IdentifiedDataSerializer,
+        compact_serializer: "CompactStreamSerializer",
+        null_serializer: NoneSerializer,
+        python_serializer: PythonObjectSerializer,
         global_serializer: typing.Optional[StreamSerializer],
     ):
         self._portable_serializer = portable_serializer

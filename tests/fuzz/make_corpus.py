@@ -148,9 +148,40 @@ def pickle_seeds():
     return seeds
 
 
+def entries_seeds():
+    # the first byte: bit 0 read_entries (else read_object), bit 1 little-endian
+    seeds = {}
+    for big_endian in (True, False):
+        service = targets.make_service(big_endian)
+        order = 0 if big_endian else 2
+        suffix = "" if big_endian else "-le"
+        values = [
+            "key", "héllo😀", 7, -1.5, True, None, [1, "a"], {"d": {1, 2}},
+            targets.Employee("ann", 40, None, ["x"]), targets.Node("root", targets.Node("c")),
+            targets.Order(1, "first", None, [2.5]),
+        ]
+        datas = [service.to_data(v) for v in values]
+        entries = frame(b"", 0x1000)
+        for k, v in zip(datas, reversed(datas)):
+            entries += frame(k.buffer if k is not None else b"", 0 if k is not None else 0x0400)
+            entries += frame(v.buffer if v is not None else b"", 0 if v is not None else 0x0400)
+        seeds["entries" + suffix] = bytes([1 | order]) + entries + frame(b"", 0x0800)
+        seeds["entries-empty" + suffix] = bytes([1 | order]) + frame(b"", 0x1000) + frame(b"", 0x0800)
+        for value, data in zip(values, datas):
+            name = type(value).__name__.lower()
+            if data is None:
+                seeds["object-null" + suffix] = bytes([order]) + frame(b"", 0x0400)
+            else:
+                seeds["object-%s-%s%s" % (name, hashlib.sha1(data.buffer).hexdigest()[:6], suffix)] = (
+                    bytes([order]) + frame(data.buffer)
+                )
+    return seeds
+
+
 def main() -> None:
     for target, seeds in (
         ("frames", frames_seeds()), ("codecs", codecs_seeds()), ("data", data_seeds()), ("pickle", pickle_seeds()),
+        ("entries", entries_seeds()),
     ):
         directory = os.path.join(targets.CORPUS_DIR, target)
         os.makedirs(directory, exist_ok=True)

@@ -3,7 +3,8 @@ installed, else the mutation loop of the test suite for as long as asked.
 
     python3 tests/fuzz/run.py TARGET [--twin pure|compiled] [--seconds N] [--new-dir DIR] [libFuzzer flags...]
 
-TARGET is one of frames, codecs, data, pickle (tests/fuzz/targets.py). New
+TARGET is one of frames, codecs, entries, data, pickle (tests/fuzz/targets.py),
+or all (every target in one process, the first byte choosing). New
 inputs go to --new-dir (default .cache/fuzz/<target>), never into the
 repository's corpus, which is only read; copy the inputs worth keeping (a
 finding, once fixed, or a new shape) into tests/fuzz/corpus/<target>/.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import os
 import random
 import sys
@@ -53,13 +55,27 @@ def main(argv=None) -> int:
     if atheris is not None:
         with atheris.instrument_imports(include=["hazelcast"]):
             import targets
+
+            # the pure twins are imported on demand (use_twin): import them
+            # here, so that their coverage guides the run too
+            for name in targets.pure_twin_modules():
+                importlib.import_module(name)
     else:
         import targets
-    if args.target not in targets.TARGETS:
-        print("unknown target %r; one of %s" % (args.target, ", ".join(sorted(targets.TARGETS))), file=sys.stderr)
+    if args.target == "all":
+        target = targets.target_all
+        # the seeds of every target, behind the byte that chooses it, start the run
+        corpus_dir = os.path.join(new_dir, "seeds")
+        os.makedirs(corpus_dir, exist_ok=True)
+        for name, raw in targets.corpus("all"):
+            with open(os.path.join(corpus_dir, name), "wb") as f:
+                f.write(raw)
+    elif args.target in targets.TARGETS:
+        target = targets.TARGETS[args.target]
+        corpus_dir = os.path.join(targets.CORPUS_DIR, args.target)
+    else:
+        print("unknown target %r; one of %s, all" % (args.target, ", ".join(sorted(targets.TARGETS))), file=sys.stderr)
         return 2
-    target = targets.TARGETS[args.target]
-    corpus_dir = os.path.join(targets.CORPUS_DIR, args.target)
     with targets.use_twin(args.twin):
         if atheris is not None:
             def one_input(data: bytes) -> None:
@@ -76,10 +92,13 @@ def main(argv=None) -> int:
 def _mutation_loop(targets, target, corpus_dir, new_dir, seconds) -> int:
     from mutate import mutate
 
-    seeds = [raw for _, raw in targets.corpus(os.path.basename(corpus_dir))]
-    for name in sorted(os.listdir(new_dir)):
-        with open(os.path.join(new_dir, name), "rb") as f:
-            seeds.append(f.read())
+    seeds = []
+    for directory in (corpus_dir, new_dir):
+        for name in sorted(os.listdir(directory)):
+            path = os.path.join(directory, name)
+            if os.path.isfile(path):
+                with open(path, "rb") as f:
+                    seeds.append(f.read())
     rng = random.Random()
     deadline = time.monotonic() + seconds
     runs = 0

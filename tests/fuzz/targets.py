@@ -16,10 +16,13 @@ kills the process, which the runners report too):
 - for pickled values, anything unpickled that is not plain data.
 
 Targets (``TARGETS``): ``frames`` (the frame reader), ``codecs`` (every
-generated codec's response decoder and event handler), ``data`` (to_object
-of any type id: builtin types, IdentifiedDataSerializable, Portable, Compact,
-pickle) and ``pickle`` (to_object of pickled values under the default, safe
-settings). Each runs on the pure or the compiled twins: :func:`use_twin`.
+generated codec's response decoder and event handler), ``entries`` (the
+entry-list reader that one-value and entry-list responses are read with
+instead of their codec's decoder; the compiled twin must agree with the pure
+one), ``data`` (to_object of any type id: builtin types,
+IdentifiedDataSerializable, Portable, Compact, pickle) and ``pickle``
+(to_object of pickled values under the default, safe settings). Each runs on
+the pure or the compiled twins: :func:`use_twin`.
 """
 
 from __future__ import annotations
@@ -54,6 +57,26 @@ _SPEEDUPS = {
     "_ObjectDataOutput": ("hazelcast._speedups._data_output_py", "hazelcast._speedups._data_output_c"),
 }
 _SELECTORS = ("hazelcast.serialization.input", "hazelcast.serialization.output", "hazelcast.protocol.frame_reader")
+# functions of a twin, by the module and name their user imports them under:
+# (user module, its name) -> (pure module, compiled module, the twin's name)
+_FUNCTIONS = {
+    ("hazelcast.serialization.serializer", "_check_pickle_sizes"): (
+        "hazelcast._speedups._pickle_scan_py", "hazelcast._speedups._pickle_scan_c", "check_sizes",
+    ),
+    ("hazelcast.proxy._collection", "read_entries"): (
+        "hazelcast._speedups._entry_lists_py", "hazelcast._speedups._entry_lists_c", "read_entries",
+    ),
+    ("hazelcast.proxy._collection", "read_object"): (
+        "hazelcast._speedups._entry_lists_py", "hazelcast._speedups._entry_lists_c", "read_object",
+    ),
+}
+
+
+def pure_twin_modules() -> typing.List[str]:
+    """The pure twins' modules (imported lazily by :func:`use_twin`; a
+    coverage-guided run imports them first, under its instrumentation)."""
+    names = [pure for pure, _ in _SPEEDUPS.values()] + [pure for pure, _, _ in _FUNCTIONS.values()]
+    return sorted(set(names))
 
 
 class FuzzFinding(AssertionError):
@@ -66,6 +89,8 @@ def twins() -> typing.List[str]:
     try:
         for _, compiled in _SPEEDUPS.values():
             importlib.import_module(compiled)
+        for _, compiled, _ in _FUNCTIONS.values():
+            importlib.import_module(compiled)
         kinds.append("compiled")
     except ImportError:
         pass
@@ -75,8 +100,14 @@ def twins() -> typing.List[str]:
 @contextlib.contextmanager
 def use_twin(kind: str) -> typing.Iterator[None]:
     """Makes every hazelcast module use the ``kind`` ("pure" or "compiled")
-    frame reader and data input/output while the block runs."""
+    frame reader, data input/output, pickle scan and entry-list reader while
+    the block runs."""
     saved = []
+    for (user, attribute), (pure, compiled, name) in _FUNCTIONS.items():
+        function = getattr(importlib.import_module(pure if kind == "pure" else compiled), name)
+        module = importlib.import_module(user)
+        saved.append((module, attribute, getattr(module, attribute)))
+        setattr(module, attribute, function)
     for name, (pure, compiled) in _SPEEDUPS.items():
         cls = getattr(importlib.import_module(pure if kind == "pure" else compiled), name)
         for module_name, module in list(sys.modules.items()):
@@ -186,11 +217,12 @@ class OrderSerializer(CompactSerializer):
         return Order
 
 
-def make_service() -> SerializationServiceV1:
+def make_service(big_endian: bool = True) -> SerializationServiceV1:
     """A service that knows an IdentifiedDataSerializable, a Portable (with
     its class definition) and a Compact class (with its schema); pickles are
     read with the default, safe settings."""
     config = Config()
+    config.is_big_endian = big_endian
     config.data_serializable_factories = {FACTORY_ID: {1: Employee}}
     config.portable_factories = {FACTORY_ID: {2: Node}}
     config.class_definitions = [_node_class_definition()]
@@ -359,15 +391,15 @@ def _split_frames(body: bytes) -> typing.List[typing.Any]:
     return frames
 
 
-_SERVICE: typing.Dict[str, SerializationServiceV1] = {}
+_SERVICE: typing.Dict[typing.Tuple[str, bool], SerializationServiceV1] = {}
 
 
-def _service() -> SerializationServiceV1:
+def _service(big_endian: bool = True) -> SerializationServiceV1:
     # one per twin: the output pool holds instances of the twin's class
-    key = _frame_reader_class().__module__
+    key = (_frame_reader_class().__module__, big_endian)
     service = _SERVICE.get(key)
     if service is None:
-        service = _SERVICE[key] = make_service()
+        service = _SERVICE[key] = make_service(big_endian)
     return service
 
 
@@ -399,18 +431,89 @@ def target_pickle(data: bytes) -> None:
     _check_plain(value)
 
 
+def target_entries(data: bytes) -> None:
+    """The entry-list reader of the responses read straight into objects
+    (``get``, ``put``..., ``get_all``, ``entry_set``, query results): the
+    input's first byte chooses ``read_object`` or ``read_entries`` and the
+    byte order, the rest is read as frames. The compiled twin must give what
+    the pure one gives, or refuse the input with the same kind of error."""
+    if len(data) < 2:
+        return
+    frames = _split_frames(data[1:])
+    if not frames:
+        return
+    import hazelcast.proxy._collection as collection
+
+    name = "read_entries" if data[0] & 1 else "read_object"
+    big_endian = not data[0] & 2
+    to_object = _service(big_endian).to_object
+    read = getattr(collection, name)
+    try:
+        got: typing.Any = read(frames, 0, to_object, big_endian)
+    except Exception as e:  # a malformed list may be refused: not a finding
+        _unchecked(e, name)
+        got = e
+    pure = getattr(importlib.import_module("hazelcast._speedups._entry_lists_py"), name)
+    if read is pure:
+        return
+    try:
+        expected: typing.Any = pure(frames, 0, to_object, big_endian)
+    except Exception as e:
+        expected = e
+    if isinstance(got, Exception) or isinstance(expected, Exception):
+        same = type(got) is type(expected)
+    else:
+        same = _canonical(got) == _canonical(expected)
+    if not same:
+        raise FuzzFinding("%s: the twins differ: %r (compiled) and %r (pure)" % (name, got, expected))
+
+
+def _canonical(value: typing.Any) -> typing.Any:
+    """A comparable form of a deserialized value (objects by their fields,
+    floats by their repr so that NaN equals NaN)."""
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_canonical(v) for v in value])
+    if isinstance(value, dict):
+        return (type(value).__name__, [(_canonical(k), _canonical(v)) for k, v in value.items()])
+    if isinstance(value, (set, frozenset)):
+        return (type(value).__name__, sorted(repr(_canonical(v)) for v in value))
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return (type(value).__qualname__, _canonical(vars(value)))
+    return (type(value).__name__, repr(value))
+
+
 TARGETS: typing.Dict[str, typing.Callable[[bytes], None]] = {
     "frames": target_frames,
     "codecs": target_codecs,
     "data": target_data,
     "pickle": target_pickle,
+    "entries": target_entries,
 }
+
+_ALL = sorted(TARGETS)
+
+
+def target_all(data: bytes) -> None:
+    """Every target in one: the input's first byte chooses the target (its
+    index in the sorted names), the rest is that target's input. One
+    coverage-guided process then covers them all (instrumenting the client
+    takes a few seconds per process)."""
+    if data:
+        TARGETS[_ALL[data[0] % len(_ALL)]](data[1:])
+
 
 CORPUS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 
 
 def corpus(target: str) -> typing.List[typing.Tuple[str, bytes]]:
-    """The stored inputs of a target: (file name, bytes), sorted by name."""
+    """The stored inputs of a target: (file name, bytes), sorted by name
+    (for ``all``: every target's, behind the byte that chooses the target)."""
+    if target == "all":
+        return [
+            ("%s-%s" % (name, file_name), bytes([index]) + raw)
+            for index, name in enumerate(_ALL)
+            for file_name, raw in corpus(name)
+        ]
     directory = os.path.join(CORPUS_DIR, target)
     entries = []
     for name in sorted(os.listdir(directory)):

@@ -60,9 +60,11 @@ def compiled_classes(source_dir: str = settings.JAVA_SOURCES_DIR, jar: Optional[
     sources = java_sources(source_dir)
     if not sources:
         raise HarnessError("no .java files under %s to compile" % source_dir)
-    # One folder per source tree (prefix) and content (suffix): pruning below only
-    # touches older builds of the same tree.
-    prefix = hashlib.sha256(os.path.abspath(source_dir).encode()).hexdigest()[:8]
+    # One folder per source tree and member jar (prefix) and content (suffix): pruning
+    # below only touches older builds of the same tree for the same jar, so that a
+    # build for another version (the CP tests' 5.4.0 members) never deletes the
+    # classes members of this version run with, nor the other way round.
+    prefix = hashlib.sha256((os.path.abspath(source_dir) + "|" + os.path.basename(jar)).encode()).hexdigest()[:8]
     key = prefix + "-" + _fingerprint(sources, source_dir, jar)
     base = os.path.join(settings.cache_dir(), "classes")
     out = os.path.join(base, key)

@@ -50,6 +50,19 @@ def test_compiles_once_and_again_only_when_sources_change(tmp_path):
     assert not os.path.exists(first)  # the stale build of this tree was pruned
 
 
+def test_a_build_for_another_member_jar_leaves_this_one_in_place(tmp_path):
+    # The CP tests run 5.4.0 members beside the 5.7.0 ones: neither build may delete the other.
+    src = _write(tmp_path, "both")
+    current = compiled_classes(src)
+    other_jar = tmp_path / "hazelcast-0.0.1.jar"
+    with open(member_jar(), "rb") as f:
+        other_jar.write_bytes(f.read())
+    other = compiled_classes(src, jar=str(other_jar))
+    assert other != current
+    assert os.path.isdir(current) and os.path.isdir(other)
+    assert _run(current) == "both"
+
+
 def test_compile_errors_carry_javac_output(tmp_path):
     pkg = tmp_path / "bad" / "demo"
     pkg.mkdir(parents=True)

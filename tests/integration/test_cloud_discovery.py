@@ -101,17 +101,26 @@ def _client(hz_cluster, **options):
     return hazelcast.HazelcastClient(**config)
 
 
-@pytest.mark.parametrize("smart", [True, False], ids=["smart", "unisocket"])
-def test_members_come_from_the_discovery_service_at_their_public_address(hz_cluster, discovery, public_endpoint, smart):
-    client = _client(hz_cluster, smart_routing=smart)
+@pytest.mark.parametrize(
+    "smart, use_public_ip", [(True, False), (False, False), (True, True)], ids=["smart", "unisocket", "use_public_ip"]
+)
+def test_members_come_from_the_discovery_service_at_their_public_address(
+    hz_cluster, discovery, public_endpoint, smart, use_public_ip
+):
+    # use_public_ip: the member advertises no public address of its own, so the
+    # discovery's translation still applies
+    client = _client(hz_cluster, smart_routing=smart, use_public_ip=use_public_ip)
     try:
         m = client.get_map("cloud-%s" % uuid.uuid4().hex).blocking()
         m.put("k", "v")
         assert m.get("k") == "v"
+        # every connection goes to the public address: through the proxy
+        connections = list(client._connection_manager.active_connections.values())
+        peers = {"%s:%d" % c._socket.getpeername()[:2] for c in connections}
+        assert connections and peers == {public_endpoint.address}
     finally:
         client.shutdown()
     assert discovery.requests and discovery.requests[0] == ("/cluster/discovery", TOKEN)
-    # every connection went to the public address: through the proxy
     assert public_endpoint.accepted >= 1
 
 

@@ -9,6 +9,9 @@ error a user of a Community cluster gets.
 from __future__ import annotations
 
 import asyncio
+import inspect
+import json
+import os
 import threading
 import time
 import uuid
@@ -24,6 +27,8 @@ from hazelcast.errors import (
     LockOwnershipLostError,
     UnsupportedOperationError,
 )
+from hazelcast.future import Future
+from hazelcast.proxy.cp import NO_SESSION_ID
 from hazelcast.proxy.cp.fenced_lock import FencedLock
 from hazelcast.proxy.cp.semaphore import SessionAwareSemaphore, SessionlessSemaphore
 from hazelcast.serialization.api import IdentifiedDataSerializable
@@ -238,26 +243,44 @@ def test_ten_threads_contending_for_one_lock_count_exactly(cp):
 
 
 def test_a_closed_session_makes_the_holder_lose_the_lock(unsafe_cluster):
+    # The observer's session is made first, on demand, and kept alive by its heartbeats.
+    observer = hazelcast.HazelcastClient(**unsafe_cluster.client_config())
     client = hazelcast.HazelcastClient(**unsafe_cluster.client_config())
     try:
+        own = observer.cp_subsystem.get_lock(_name("kept"))
+        sessions = observer._runtime.cp_proxy_manager.session_manager
+        observer.cp_subsystem.get_atomic_long(_name("sessionless")).blocking().increment_and_get()
+        assert sessions.get_session_id(own.get_group_id()) == NO_SESSION_ID  # no session needed yet
+        own_fence = own.blocking().lock()
+        observer_session = sessions.get_session_id(own.get_group_id())
+        assert observer_session != NO_SESSION_ID  # created by the first lock
         lock = client.cp_subsystem.get_lock(_name("lost")).blocking()
         lock.lock()
+        semaphore = client.cp_subsystem.get_semaphore(_name("lostsem")).blocking()
+        semaphore.init(1)
+        semaphore.acquire()
+        assert client._runtime.cp_proxy_manager.session_manager.get_session_id(own.get_group_id()) != observer_session
         # Stop the heartbeats: the members close the session after its time to live.
         manager = client._runtime.cp_proxy_manager.session_manager
         manager._heartbeat.cancel()
-        observer = hazelcast.HazelcastClient(**unsafe_cluster.client_config())
-        try:
-            other = observer.cp_subsystem.get_lock(lock.name).blocking()
-            deadline = time.monotonic() + SESSION_TTL + 30
-            while other.is_locked() and time.monotonic() < deadline:
-                time.sleep(0.5)
-            assert not other.is_locked()
-        finally:
-            observer.shutdown()
+        other = observer.cp_subsystem.get_lock(lock.name).blocking()
+        deadline = time.monotonic() + SESSION_TTL + 30
+        while other.is_locked() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not other.is_locked()
         with pytest.raises(LockOwnershipLostError):
             lock.unlock()
+        # The closed session's permits went back to the semaphore; releasing them is refused.
+        assert observer.cp_subsystem.get_semaphore(semaphore.name).blocking().available_permits() == 1
+        with pytest.raises(IllegalStateError):
+            semaphore.release()
+        # The observer's older session outlived its time to live through its heartbeats.
+        assert own.blocking().is_locked_by_current_thread() and own.blocking().get_lock_count() == 1
+        assert sessions.get_session_id(own.get_group_id()) == observer_session
+        assert own.blocking().try_lock() == own_fence  # reentrant in the same session
     finally:
         client.shutdown()
+        observer.shutdown()
 
 
 def test_shutdown_closes_the_session_and_frees_its_locks_at_once(unsafe_cluster, cp):
@@ -266,6 +289,16 @@ def test_shutdown_closes_the_session_and_frees_its_locks_at_once(unsafe_cluster,
     client.cp_subsystem.get_lock(name).blocking().lock()
     client.shutdown()
     # Well before the session's time to live: the close freed it.
+    assert cp.get_lock(name).blocking().try_lock(3) > FencedLock.INVALID_FENCE
+    cp.get_lock(name).blocking().unlock()
+
+    # The asyncio client closes its sessions too.
+    async def hold_and_shut_down():
+        aclient = await hazelcast.asyncio.HazelcastClient.create_and_start(**unsafe_cluster.client_config())
+        await (await aclient.cp_subsystem.get_lock(name)).lock()
+        await aclient.shutdown()
+
+    asyncio.run(hold_and_shut_down())
     assert cp.get_lock(name).blocking().try_lock(3) > FencedLock.INVALID_FENCE
     cp.get_lock(name).blocking().unlock()
 
@@ -350,16 +383,43 @@ def test_destroy_makes_the_object_unusable(cp):
         counter.get()
 
 
-def test_cp_map_gives_a_clear_error_on_community_members(cp):
-    with pytest.raises(UnsupportedOperationError) as e:
-        cp.get_map(_name("cpmap")).blocking().put("k", "v")
-    assert "Enterprise" in str(e.value)
+_CP_MAP_CALLS = [("get", ("k",)), ("put", ("k", "v")), ("set", ("k", "v")), ("put_if_absent", ("k", "v")),
+                 ("remove", ("k",)), ("delete", ("k",)), ("compare_and_set", ("k", "v", "w"))]
+
+
+def test_cp_map_gives_a_clear_error_on_community_members(unsafe_cluster, cp):
+    from hazelcast.proxy.cp.cp_map import CPMap
+
+    assert {n for n in vars(CPMap) if not n.startswith("_")} - {"blocking"} == {m for m, _ in _CP_MAP_CALLS}
+    cp_map = cp.get_map(_name("cpmap"))
+    for method, args in _CP_MAP_CALLS:
+        for call in (lambda: getattr(cp_map, method)(*args).result(),
+                     lambda: getattr(cp_map.blocking(), method)(*args)):
+            with pytest.raises(UnsupportedOperationError) as e:
+                call()
+            assert "Enterprise" in str(e.value), method
+
+    async def main():
+        client = await hazelcast.asyncio.HazelcastClient.create_and_start(**unsafe_cluster.client_config())
+        try:
+            face = await client.cp_subsystem.get_map(_name("acpmap"))
+            for method, args in _CP_MAP_CALLS:
+                with pytest.raises(UnsupportedOperationError) as e:
+                    await getattr(face, method)(*args)
+                assert "Enterprise" in str(e.value), method
+        finally:
+            await client.shutdown()
+
+    asyncio.run(main())
 
 
 def test_a_community_5_7_member_names_the_enterprise_requirement(client):
-    with pytest.raises(UnsupportedOperationError) as e:
-        client.cp_subsystem.get_atomic_long("x")
-    assert "Enterprise" in str(e.value) and "5.4" in str(e.value)
+    cp = client.cp_subsystem
+    for getter in (cp.get_atomic_long, cp.get_atomic_reference, cp.get_count_down_latch, cp.get_lock,
+                   cp.get_semaphore, cp.get_map):
+        with pytest.raises(UnsupportedOperationError) as e:
+            getter("x")
+        assert "Enterprise" in str(e.value) and "5.4" in str(e.value)
 
 
 # -- asyncio ---------------------------------------------------------------------------
@@ -385,6 +445,14 @@ def test_asyncio_client_owns_locks_per_task_and_counts(unsafe_cluster):
 
             assert await asyncio.create_task(other_task()) == (lock.INVALID_FENCE, False)
             await lock.unlock()
+            # Inside an open lock context, tasks it starts act as its owner.
+            cp_lock = await cp.get_lock(_name("actx"))
+            keys = await client.get_map(_name("actxmap"))
+            async with keys.lock_context("k"):
+                await cp_lock.lock()
+                assert await asyncio.create_task(cp_lock.is_locked_by_current_task())
+                await asyncio.create_task(cp_lock.unlock())  # the context's task may release it
+            assert not await cp_lock.is_locked()
             semaphore = await cp.get_semaphore(_name("asem"))
             await semaphore.init(1)
             await semaphore.acquire()
@@ -428,3 +496,151 @@ def test_raft_keeps_serving_and_keeps_the_lock_when_a_cp_member_dies():
             other.shutdown()
     finally:
         cluster.shutdown()
+
+
+# -- the official method lists, walked in the three faces -----------------------------
+
+_RECORD_PATH = os.path.join(os.path.dirname(__file__), "..", "compat", "official_api.json")
+
+
+def _official_methods(target):
+    """The public methods tools/record_official_api.py recorded for an official class."""
+    with open(_RECORD_PATH, encoding="utf-8") as f:
+        members = json.load(f)["classes"][target]["members"]
+    return {name for name, member in members.items() if not name.startswith("_") and member["kind"] == "method"}
+
+
+def _positive(value):
+    return value > FencedLock.INVALID_FENCE
+
+
+def _group_name(group_id):
+    return group_id.name
+
+
+# official classes -> (getter, name prefix, steps (method, args, expected or a check of the result))
+_WALKS = [
+    (("AtomicLong", "atomic_long"), "get_atomic_long", "walk-long", [
+        ("set", (5,), None), ("get", (), 5), ("add_and_get", (2,), 7), ("get_and_add", (1,), 7),
+        ("increment_and_get", (), 9), ("get_and_increment", (), 9), ("decrement_and_get", (), 9),
+        ("get_and_decrement", (), 9), ("get_and_set", (3,), 8), ("compare_and_set", (3, 4), True),
+        ("compare_and_set", (3, 5), False), ("alter", (Multiply(2),), None), ("alter_and_get", (Multiply(2),), 16),
+        ("get_and_alter", (Multiply(2),), 16), ("apply", (Multiply(3),), 96), ("get", (), 32), ("destroy", (), None),
+    ]),
+    (("AtomicReference", "atomic_reference"), "get_atomic_reference", "walk-ref", [
+        ("set", ("a",), None), ("get", (), "a"), ("get_and_set", ("b",), "a"), ("compare_and_set", ("x", 1), False),
+        ("compare_and_set", ("b", 2), True), ("contains", (2,), True), ("is_none", (), False),
+        ("alter", (Multiply(3),), None), ("alter_and_get", (Multiply(2),), 12), ("get_and_alter", (Multiply(2),), 12),
+        ("apply", (Multiply(2),), 48), ("clear", (), None), ("is_none", (), True), ("destroy", (), None),
+    ]),
+    (("CountDownLatch", "count_down_latch"), "get_count_down_latch", "walk-latch", [
+        ("try_set_count", (2,), True), ("get_count", (), 2), ("count_down", (), None), ("await_latch", (0.1,), False),
+        ("count_down", (), None), ("await_latch", (5,), True), ("get_count", (), 0), ("destroy", (), None),
+    ]),
+    (("FencedLock", "fenced_lock"), "get_lock", "walk-lock", [
+        ("lock", (), _positive), ("try_lock", (), _positive), ("get_lock_count", (), 2), ("is_locked", (), True),
+        ("is_locked_by_current_thread", (), True), ("unlock", (), None), ("unlock", (), None),
+        ("is_locked", (), False), ("try_lock", (1,), _positive), ("unlock", (), None),
+        ("get_group_id", (), _group_name), ("destroy", (), None),
+    ]),
+    (("SessionAwareSemaphore", "semaphore"), "get_semaphore", "walk-sem", [
+        ("init", (2,), True), ("init", (3,), False), ("acquire", (), None), ("try_acquire", (1, 0), True),
+        ("try_acquire", (1, 0.1), False), ("available_permits", (), 0), ("release", (2,), None),
+        ("increase_permits", (3,), None), ("reduce_permits", (1,), None), ("available_permits", (), 4),
+        ("drain_permits", (), 4), ("available_permits", (), 0), ("get_group_id", (), _group_name),
+        ("destroy", (), None),
+    ]),
+    (("SessionlessSemaphore", "semaphore"), "get_semaphore", "sessionless-walk", [
+        ("init", (2,), True), ("acquire", (), None), ("try_acquire", (1, 0), True), ("try_acquire", (1, 0.1), False),
+        ("available_permits", (), 0), ("release", (2,), None), ("increase_permits", (3,), None),
+        ("reduce_permits", (1,), None), ("available_permits", (), 4), ("drain_permits", (), 4),
+        ("available_permits", (), 0), ("destroy", (), None),
+    ]),
+]
+
+# Where the official asyncio client names a method differently.
+_ASYNCIO_NAMES = {"is_locked_by_current_thread": "is_locked_by_current_task"}
+# Methods that return at once in every face (no Future, not a coroutine).
+_LOCAL_METHODS = {"get_group_id", "blocking"}
+
+
+def _blocking_class(cls):
+    return "Semaphore" if cls.endswith("Semaphore") else cls
+
+
+def _outcome(expected, got):
+    return expected(got) if callable(expected) else got
+
+
+def _wanted(steps):
+    return [{_positive: True, _group_name: "default"}.get(expected, expected) if callable(expected) else expected
+            for _, _, expected in steps]
+
+
+def test_the_official_method_lists_are_covered_by_the_walk():
+    from hazelcast.internal.asyncio_proxy.cp_manager import CPSubsystem as AsyncCPSubsystem
+
+    for (cls, module), _getter, _prefix, steps in _WALKS:
+        walked = {method for method, _, _ in steps} | {"blocking"}
+        for target in ("hazelcast.proxy.cp.%s.%s" % (module, cls),
+                       "hazelcast.proxy.cp.%s.Blocking%s" % (module, _blocking_class(cls))):
+            assert _official_methods(target) - walked == set(), target
+    getters = {getter for _, getter, _, _ in _WALKS}
+    assert _official_methods("hazelcast.cp.CPSubsystem") == getters
+    assert _official_methods("hazelcast.internal.asyncio_proxy.cp_manager.CPSubsystem") == getters
+    for getter in getters:
+        assert inspect.iscoroutinefunction(getattr(AsyncCPSubsystem, getter)), getter
+
+
+@pytest.mark.parametrize("walk", _WALKS, ids=[walk[0][0] for walk in _WALKS])
+def test_every_official_method_works_in_the_three_faces(unsafe_cluster, cp, walk):
+    """Each method of the official class, called in the Future face, the blocking
+    face and the asyncio face: the same results, no NotImplementedError."""
+    (cls, module), getter, prefix, steps = walk
+    wanted = _wanted(steps)
+
+    # Future face: every method but the local ones gives a Future.
+    proxy = getattr(cp, getter)(_name(prefix))
+    assert type(proxy).__name__ == cls
+    results = []
+    for method, args, expected in steps:
+        value = getattr(proxy, method)(*args)
+        if method not in _LOCAL_METHODS:
+            assert isinstance(value, Future), (cls, method)
+            value = value.result()
+        results.append(_outcome(expected, value))
+    assert results == wanted, "Future face"
+
+    # Blocking face: the values themselves (the official BlockingSemaphore has no get_group_id).
+    blocking_methods = _official_methods("hazelcast.proxy.cp.%s.Blocking%s" % (module, _blocking_class(cls)))
+    blocking = getattr(cp, getter)(_name(prefix)).blocking()
+    assert blocking.blocking() is blocking
+    results = []
+    for (method, args, expected), want in zip(steps, wanted):
+        if method not in blocking_methods:
+            continue
+        value = getattr(blocking, method)(*args)
+        assert not isinstance(value, Future), (cls, method)
+        results.append((method, _outcome(expected, value)))
+    assert results == [(m, w) for (m, _, _), w in zip(steps, wanted) if m in blocking_methods], "blocking face"
+
+    # asyncio face: coroutines, under the official asyncio client's names.
+    async def main():
+        client = await hazelcast.asyncio.HazelcastClient.create_and_start(**unsafe_cluster.client_config())
+        try:
+            face = await getattr(client.cp_subsystem, getter)(_name(prefix))
+            assert type(face).__name__ == cls
+            out = []
+            for method, args, expected in steps:
+                call = getattr(face, _ASYNCIO_NAMES.get(method, method))
+                if method in _LOCAL_METHODS:
+                    value = call(*args)
+                else:
+                    assert inspect.iscoroutinefunction(call), (cls, method)
+                    value = await call(*args)
+                out.append(_outcome(expected, value))
+            return out
+        finally:
+            await client.shutdown()
+
+    assert asyncio.run(main()) == wanted, "asyncio face"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import datetime
 import decimal
+import inspect
+import json
+import os
 import uuid
 
 import pytest
@@ -133,27 +136,51 @@ def test_dml_gives_update_counts_and_the_map_changes(client):
 def test_paging_100000_rows_with_a_cursor_buffer_of_1000(client):
     total = 0
     count = 0
-    with client.sql.execute(
-        "SELECT v FROM TABLE(generate_series(1, 100000))", cursor_buffer_size=1000
-    ).result() as result:
-        for row in result:
-            total += row[0]
-            count += 1
+    engine = client.sql._engine
+    pages = []
+    fetch = engine.fetch
+
+    def counting_fetch(*args):
+        page = fetch(*args)
+        page.add_done_callback(lambda done: pages.append(len(done.result().rows)))
+        return page
+
+    engine.fetch = counting_fetch
+    try:
+        with client.sql.execute(
+            "SELECT v FROM TABLE(generate_series(1, 100000))", cursor_buffer_size=1000
+        ).result() as result:
+            for row in result:
+                total += row[0]
+                count += 1
+    finally:
+        del engine.fetch
     assert count == 100000
     assert total == 100000 * 100001 // 2
+    # The member sent pages of at most 1,000 rows: the first with the execute response, the rest fetched.
+    assert max(pages) == 1000 and 99000 <= sum(pages) <= 100000 and len(pages) >= 99
 
 
 def test_every_column_type_maps_to_its_python_type(client):
-    row = _rows(
-        client,
+    statement = (
         "SELECT CAST('x' AS VARCHAR), TRUE, CAST(-8 AS TINYINT), CAST(-16 AS SMALLINT), CAST(-32 AS INTEGER), "
         "CAST(-64 AS BIGINT), CAST('12.345' AS DECIMAL), CAST(1.5 AS REAL), CAST(2.25 AS DOUBLE), "
         "CAST('2024-02-29' AS DATE), CAST('13:14:15' AS TIME), "
         "CAST('2024-02-29T13:14:15.123456789' AS TIMESTAMP), "
         "CAST('2024-02-29T13:14:15+02:00' AS TIMESTAMP WITH TIME ZONE), CAST(? AS OBJECT), NULL, "
-        "CAST('{\"a\": 1}' AS JSON)",
-        Person("ann", 41),
-    )[0]
+        "CAST('{\"a\": 1}' AS JSON)"
+    )
+    with client.sql.execute(statement, Person("ann", 41)).result() as result:
+        types = [column.type for column in result.get_row_metadata().columns]
+        rows = [[row[i] for i in range(len(row))] for row in result]
+    # One column of each SqlColumnType, in the order of their values.
+    official_types = sorted(v for n, v in vars(SqlColumnType).items() if not n.startswith("_"))
+    assert types == official_types == list(range(16))
+    row = rows[0]
+    assert [type(value) for value in row[:13]] == [
+        str, bool, int, int, int, int, decimal.Decimal, float, float,
+        datetime.date, datetime.time, datetime.datetime, datetime.datetime,
+    ]
     assert row[:13] == [
         "x", True, -8, -16, -32, -64, decimal.Decimal("12.345"), 1.5, 2.25,
         datetime.date(2024, 2, 29), datetime.time(13, 14, 15),
@@ -377,3 +404,156 @@ def test_pandas_reads_a_query_through_the_dbapi_connection(sql_cluster):
             frame = pandas.read_sql("SELECT v, v * v AS square FROM TABLE(generate_series(1, 50))", conn)
     assert list(frame.columns) == ["v", "square"]
     assert len(frame) == 50 and int(frame["square"].sum()) == sum(i * i for i in range(1, 51))
+
+
+# -- the official member lists, walked -------------------------------------------------
+
+_RECORD_PATH = os.path.join(os.path.dirname(__file__), "..", "compat", "official_api.json")
+# What every exception class has from BaseException.
+_INHERITED = {"add_note", "args", "with_traceback"}
+
+
+def _official_members(target):
+    """Public members (and context manager entries) the official class has, as recorded."""
+    with open(_RECORD_PATH, encoding="utf-8") as f:
+        members = json.load(f)["classes"][target]["members"]
+    return {n for n in members if (not n.startswith("_") or n in ("__enter__", "__aenter__")) and n not in _INHERITED}
+
+
+class _Walk:
+    """Records which members of which official class a test used."""
+
+    def __init__(self):
+        self.used = {}
+
+    def __call__(self, target, *members):
+        self.used.setdefault(target, set()).update(members)
+
+    def assert_complete(self):
+        missing = {t: sorted(_official_members(t) - used) for t, used in self.used.items()}
+        assert {t: m for t, m in missing.items() if m} == {}
+
+
+def test_every_official_sql_member_works_in_the_sync_and_asyncio_faces(client, sql_cluster):
+    walk = _Walk()
+    name = _name("walk")
+    client.get_map(name).blocking().put_all({1: "a", 2: "b", 3: "c"})
+    sql = client.sql
+    mapping = sql.execute("CREATE MAPPING %s (__key INT, this VARCHAR) TYPE IMap OPTIONS "
+                          "('keyFormat'='int', 'valueFormat'='varchar')" % name,
+                          expected_result_type=SqlExpectedResultType.UPDATE_COUNT).result()
+    assert not mapping.is_row_set() and mapping.update_count() == 0
+    walk("hazelcast.sql.SqlService", "execute")
+    walk("hazelcast.sql.SqlExpectedResultType", "UPDATE_COUNT", "ROWS", "ANY")
+
+    with sql.execute("SELECT __key, this FROM %s WHERE __key < ? ORDER BY __key" % name, 3, cursor_buffer_size=1,
+                     timeout=30, expected_result_type=SqlExpectedResultType.ROWS, schema="public").result() as result:
+        assert result.is_row_set() and result.update_count() == -1
+        metadata = result.get_row_metadata()
+        assert metadata.column_count == 2 and [c.name for c in metadata.columns] == ["__key", "this"]
+        key_column = metadata.get_column(0)
+        assert (key_column.name, key_column.type) == ("__key", SqlColumnType.INTEGER)
+        assert metadata.get_column(1).type == SqlColumnType.VARCHAR
+        assert all(isinstance(c.nullable, bool) for c in metadata.columns)
+        assert metadata.find_column("this") == 1 and metadata.find_column("x") == SqlRowMetadata.COLUMN_NOT_FOUND
+        rows = result.iterator()
+        first = next(rows).result()
+        assert (first.get_object("this"), first.get_object_with_index(0), first.metadata) == ("a", 1, metadata)
+        assert next(rows).result()[1] == "b"
+        with pytest.raises(StopIteration):
+            next(rows).result()
+        assert result.close().result() is None
+    walk("hazelcast.sql.SqlResult", "__enter__", "is_row_set", "update_count", "get_row_metadata", "iterator", "close")
+    walk("hazelcast.sql.SqlRowMetadata", "column_count", "columns", "get_column", "find_column", "COLUMN_NOT_FOUND")
+    walk("hazelcast.sql.SqlColumnMetadata", "name", "type", "nullable")
+    walk("hazelcast.sql.SqlRow", "get_object", "get_object_with_index", "metadata")
+    with sql.execute("SELECT this FROM %s ORDER BY __key" % name, expected_result_type="ANY").result() as result:
+        assert [row[0] for row in result] == ["a", "b", "c"]  # blocking iteration
+
+    with pytest.raises(HazelcastSqlError) as e:
+        sql.execute("SELECT * FROM %s_unmapped" % name).result()
+    assert e.value.originating_member_uuid is not None and e.value.suggestion is None
+    walk("hazelcast.sql.HazelcastSqlError", "originating_member_uuid", "suggestion")
+
+    async def main():
+        aclient = await hazelcast.asyncio.HazelcastClient.create_and_start(**sql_cluster.client_config())
+        try:
+            asql = aclient.sql
+            assert inspect.iscoroutinefunction(asql.execute)
+            async with await asql.execute("SELECT __key, this FROM %s ORDER BY __key" % name,
+                                          cursor_buffer_size=2) as aresult:
+                assert aresult.is_row_set() and aresult.update_count() == -1
+                assert aresult.get_row_metadata().find_column("this") == 1
+                values = [(row[0], row["this"]) async for row in aresult.iterator()]
+                assert inspect.iscoroutinefunction(aresult.close)
+                await aresult.close()
+            return values
+        finally:
+            await aclient.shutdown()
+
+    assert asyncio.run(main()) == [(1, "a"), (2, "b"), (3, "c")]
+    walk("hazelcast.internal.asyncio_sql.SqlService", "execute")
+    walk("hazelcast.internal.asyncio_sql.SqlResult", "__aenter__", "is_row_set", "update_count", "get_row_metadata",
+         "iterator", "close")
+    walk.assert_complete()
+    assert set(walk.used) == {t for t in json.load(open(_RECORD_PATH, encoding="utf-8"))["classes"]
+                              if t.startswith(("hazelcast.sql.", "hazelcast.internal.asyncio_sql."))
+                              and t not in ("hazelcast.sql.SqlColumnType",)}
+
+
+def test_every_official_dbapi_member_works(sql_cluster):
+    import hazelcast.db as db
+
+    walk = _Walk()
+    name = _name("dbwalk")
+    # PEP 249's exception hierarchy, also reachable from the connection.
+    assert issubclass(db.Error, Exception) and issubclass(db.Warning, Exception)
+    assert not issubclass(db.Warning, db.Error)
+    assert issubclass(db.InterfaceError, db.Error) and issubclass(db.DatabaseError, db.Error)
+    assert not issubclass(db.InterfaceError, db.DatabaseError)
+    for cls in (db.DataError, db.OperationalError, db.IntegrityError, db.InternalError, db.ProgrammingError,
+                db.NotSupportedError):
+        assert issubclass(cls, db.DatabaseError)
+    with _connect(sql_cluster) as conn:
+        errors = ("Error", "Warning", "InterfaceError", "DatabaseError", "InternalError", "OperationalError",
+                  "ProgrammingError", "IntegrityError", "DataError", "NotSupportedError")
+        assert all(getattr(conn, e) is getattr(db, e) for e in errors)
+        walk("hazelcast.db.Connection", "__enter__", *errors)
+        walk("hazelcast.db.DatabaseError")
+        cursor = conn.cursor()
+        assert cursor.connection is conn and cursor.rownumber is None and cursor.rowcount == -1
+        cursor.setinputsizes([10])
+        cursor.setoutputsize(10)
+        cursor.setoutputsize(10, 0)
+        cursor.execute("CREATE MAPPING %s (__key INT, this VARCHAR) TYPE IMap OPTIONS "
+                       "('keyFormat'='int', 'valueFormat'='varchar')" % name)
+        assert cursor.description is None and cursor.next() is None
+        cursor.executemany("SINK INTO %s VALUES (?, ?)" % name, [(i, "v%d" % i) for i in range(6)])
+        conn.commit()  # no transactions: nothing to do
+        cursor.execute("SELECT __key, this FROM %s ORDER BY __key" % name)
+        assert [d[0] for d in cursor.description] == ["__key", "this"]
+        assert cursor.description[1][1] == db.STRING and cursor.description[0][1] == db.NUMBER
+        assert isinstance(cursor.description[0][6], bool)  # null_ok
+        assert cursor.fetchone()[0] == 0
+        assert cursor.next()[0] == 1 and cursor.rownumber == 2
+        assert [r[0] for r in cursor.fetchmany(2)] == [2, 3]
+        assert [r[0] for r in cursor.fetchall()] == [4, 5]
+        with pytest.raises(StopIteration):
+            cursor.next()
+        with cursor:
+            cursor.execute("SELECT __key FROM %s WHERE __key = ?" % name, (3,))
+            assert [r[0] for r in iter(cursor)] == [3]
+        with pytest.raises(db.ProgrammingError):
+            cursor.execute("SELECT 1")  # closed by the with block
+        cursor.close()  # twice is harmless
+        walk("hazelcast.db.Cursor", "__enter__", "close", "connection", "description", "execute", "executemany",
+             "fetchall", "fetchmany", "fetchone", "next", "rowcount", "rownumber", "setinputsizes", "setoutputsize")
+        other = conn.cursor()
+    with pytest.raises(db.InterfaceError):
+        conn.close()  # closed by the with block; as in the official client, a second close is refused
+    with pytest.raises(db.Error):
+        other.execute("SELECT 1")  # its connection is closed
+    walk("hazelcast.db.Connection", "close", "commit", "cursor")
+    walk.assert_complete()
+    assert set(walk.used) == {t for t in json.load(open(_RECORD_PATH, encoding="utf-8"))["classes"]
+                              if t.startswith("hazelcast.db.")}

@@ -278,3 +278,43 @@ def test_simple_entry_view_is_generic():
     view_type = SimpleEntryView[str, int]
     view = view_type("k", 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     assert (view.key, view.value) == ("k", 1)
+
+
+# -- Compact reader: read_<kind>_or_default --------------------------------------
+
+
+def test_compact_reader_or_default_reads_a_field_of_that_kind_else_gives_the_default():
+    from hazelcast.serialization.api import CompactSerializer
+    from hazelcast.serialization.compact import SchemaNotReplicatedError
+
+    class Point:
+        def __init__(self, x):
+            self.x = x
+
+    class PointSerializer(CompactSerializer):
+        def read(self, reader):
+            return (
+                reader.read_int32_or_default("x", -1),  # there, of that kind
+                reader.read_int64_or_default("x", -2),  # there, of another kind
+                reader.read_string_or_default("label", "none"),  # not there (a later version's field)
+                reader.read_array_of_nullable_int8_or_default("ys", None),
+            )
+
+        def write(self, writer, obj):
+            writer.write_int32("x", obj.x)
+
+        def get_class(self):
+            return Point
+
+        def get_type_name(self):
+            return "point"
+
+    config = Config()
+    config.compact_serializers = [PointSerializer()]
+    service = SerializationServiceV1(config)
+    try:
+        data = service.to_data(Point(7))
+    except SchemaNotReplicatedError as e:  # no cluster here: the schema is taken as sent
+        service.compact_stream_serializer.register_schema_to_type(e.schema, e.clazz)
+        data = service.to_data(Point(7))
+    assert service.to_object(data) == (7, -2, "none", None)

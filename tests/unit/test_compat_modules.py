@@ -58,6 +58,7 @@ NOT_CARRIED = {
             "helpers the official proxies and serializers call; not documented API",
         )
     ],
+    "hazelcast.proxy": [(["to_list"], "the official hazelcast.util helper its proxy manager imports (see hazelcast.util)")],
     "hazelcast.serialization.objects": [
         (["IdentifiedAddress", "ReliableTopicMessage"], "wire objects the client reads internally "
          "(the reliable topic message is read in hazelcast.proxy.reliable_topic)"),
@@ -69,8 +70,6 @@ NOT_CARRIED = {
     "hazelcast.connection": [(["DefaultAddressProvider"], "an internal address source; here "
                               "hazelcast.connection.parse_addresses reads network.addresses")],
     "hazelcast.core": [(["AddressHelper"], "an internal address parser (see hazelcast.connection.parse_addresses)")],
-    "hazelcast.cluster": [(["VectorClock"], "the PN counter's internal state: hazelcast.proxy.pn_counter.VectorClock "
-                           "here (the cluster layer imports no proxy)")],
     "hazelcast.errors": [(["create_error_from_message"], "decodes a protocol message: "
                           "hazelcast.protocol.errors.create_error_from_message here (errors sit below the protocol layer)")],
 }

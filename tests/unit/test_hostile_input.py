@@ -231,6 +231,35 @@ def test_unknown_portable_version_with_shared_levels_is_read_in_linear_time():
     assert len(data.buffer) < 2500
 
 
+def test_one_kilobyte_unknown_portable_version_is_refused_in_milliseconds():
+    # the case: about 1 KB of crafted data (more than 30 s before the fix)
+    data = _shared_levels(14, lambda level: 1000 + level, version=7)
+    assert 900 < len(data.buffer) < 1100
+    service = _service(portable_factories={_FACTORY: {1000 + i: Node for i in range(30)}})
+    started = time.process_time()
+    with pytest.raises(HazelcastSerializationError, match="more nested objects .* than its %d bytes" % len(data.buffer)):
+        service.to_object(data)
+    assert time.process_time() - started < 0.5
+
+
+@pytest.mark.parametrize("levels", [MAX_NESTING_DEPTH + 50, 4 * MAX_NESTING_DEPTH])
+def test_unknown_portable_version_class_definitions_are_depth_bounded(levels):
+    # class definitions rebuilt from the data: nesting stops at the limit (no
+    # RecursionError, even from a deep caller stack), in time linear in the data
+    data = _shared_levels(levels, lambda level: 1000 + level, version=7)
+    service = _service(portable_factories={_FACTORY: {1000 + i: Node for i in range(levels + 2)}})
+
+    def recurse(n):
+        if n == 0:
+            return service.to_object(data)
+        return recurse(n - 1)
+
+    started = time.process_time()
+    with pytest.raises(HazelcastSerializationError, match="nested more than %d levels deep" % MAX_NESTING_DEPTH):
+        recurse(300)
+    assert time.process_time() - started < 1.0
+
+
 def _node_class_definition():
     builder = ClassDefinitionBuilder(_FACTORY, 1, 0)
     for index, name in enumerate("ab"):
@@ -294,6 +323,10 @@ class _Transport:
 
     def forget(self, connection):
         pass
+
+    def run_deferred(self, work):
+        for function, args in work:
+            function(*args)
 
 
 class _Events:

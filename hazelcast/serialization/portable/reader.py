@@ -5,10 +5,12 @@ widen)."""
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.serialization.api import PortableReader
+from hazelcast.serialization.api import ObjectDataInput, Portable, PortableReader
 from hazelcast.serialization.bits import INT_SIZE_IN_BYTES, NULL_ARRAY_LENGTH
 from hazelcast.serialization.portable.classdef import ClassDefinition, FieldType, field_type_name
 from hazelcast.serialization.serializer import (
@@ -20,6 +22,7 @@ from hazelcast.serialization.serializer import (
 )
 
 if typing.TYPE_CHECKING:
+    from hazelcast.serialization.input import _ObjectDataInput
     from hazelcast.serialization.portable.serializer import PortableSerializer
 
 __all__ = ["DefaultPortableReader", "MorphingPortableReader"]
@@ -38,7 +41,7 @@ class DefaultPortableReader(PortableReader):
         HazelcastSerializationError: If the data does not match the definition.
     """
 
-    def __init__(self, portable_serializer: "PortableSerializer", data_input: typing.Any, class_def: ClassDefinition):
+    def __init__(self, portable_serializer: "PortableSerializer", data_input: "_ObjectDataInput", class_def: ClassDefinition):
         self._serializer = portable_serializer
         self._in = data_input
         self._class_def = class_def
@@ -53,45 +56,45 @@ class DefaultPortableReader(PortableReader):
 
     # -- class definition ----------------------------------------------------
 
-    def get_version(self):
+    def get_version(self) -> int:
         return self._class_def.version
 
-    def has_field(self, field_name):
+    def has_field(self, field_name: str) -> bool:
         return self._class_def.has_field(field_name)
 
-    def get_field_names(self):
+    def get_field_names(self) -> typing.Set[str]:
         return set(self._class_def.get_field_names())
 
-    def get_field_type(self, field_name):
+    def get_field_type(self, field_name: str) -> int:
         return self._class_def.get_field_type(field_name)
 
-    def get_field_class_id(self, field_name):
+    def get_field_class_id(self, field_name: str) -> int:
         return self._class_def.get_field_class_id(field_name)
 
     # -- primitives: read in place -------------------------------------------
 
-    def read_int(self, field_name):
+    def read_int(self, field_name: str) -> int:
         return self._in.read_int(self._read_position(field_name, FieldType.INT))
 
-    def read_long(self, field_name):
+    def read_long(self, field_name: str) -> int:
         return self._in.read_long(self._read_position(field_name, FieldType.LONG))
 
-    def read_boolean(self, field_name):
+    def read_boolean(self, field_name: str) -> bool:
         return self._in.read_boolean(self._read_position(field_name, FieldType.BOOLEAN))
 
-    def read_byte(self, field_name):
+    def read_byte(self, field_name: str) -> int:
         return self._in.read_byte(self._read_position(field_name, FieldType.BYTE))
 
-    def read_char(self, field_name):
+    def read_char(self, field_name: str) -> str:
         return self._in.read_char(self._read_position(field_name, FieldType.CHAR))
 
-    def read_double(self, field_name):
+    def read_double(self, field_name: str) -> float:
         return self._in.read_double(self._read_position(field_name, FieldType.DOUBLE))
 
-    def read_float(self, field_name):
+    def read_float(self, field_name: str) -> float:
         return self._in.read_float(self._read_position(field_name, FieldType.FLOAT))
 
-    def read_short(self, field_name):
+    def read_short(self, field_name: str) -> int:
         return self._in.read_short(self._read_position(field_name, FieldType.SHORT))
 
     # -- variable-size values: move there, read, come back -------------------
@@ -105,77 +108,77 @@ class DefaultPortableReader(PortableReader):
         finally:
             inp.set_position(current)
 
-    def read_string(self, field_name):
+    def read_string(self, field_name: str) -> str:
         return self._read_at(field_name, FieldType.STRING, _read_string)
 
-    def read_utf(self, field_name):
+    def read_utf(self, field_name: str) -> str:
         return self.read_string(field_name)
 
-    def read_byte_array(self, field_name):
+    def read_byte_array(self, field_name: str) -> bytearray:
         return self._read_at(field_name, FieldType.BYTE_ARRAY, _read_byte_array)
 
-    def read_boolean_array(self, field_name):
+    def read_boolean_array(self, field_name: str) -> typing.List[bool]:
         return self._read_at(field_name, FieldType.BOOLEAN_ARRAY, _read_boolean_array)
 
-    def read_char_array(self, field_name):
+    def read_char_array(self, field_name: str) -> typing.List[str]:
         return self._read_at(field_name, FieldType.CHAR_ARRAY, _read_char_array)
 
-    def read_int_array(self, field_name):
+    def read_int_array(self, field_name: str) -> typing.List[int]:
         return self._read_at(field_name, FieldType.INT_ARRAY, _read_int_array)
 
-    def read_long_array(self, field_name):
+    def read_long_array(self, field_name: str) -> typing.List[int]:
         return self._read_at(field_name, FieldType.LONG_ARRAY, _read_long_array)
 
-    def read_double_array(self, field_name):
+    def read_double_array(self, field_name: str) -> typing.List[float]:
         return self._read_at(field_name, FieldType.DOUBLE_ARRAY, _read_double_array)
 
-    def read_float_array(self, field_name):
+    def read_float_array(self, field_name: str) -> typing.List[float]:
         return self._read_at(field_name, FieldType.FLOAT_ARRAY, _read_float_array)
 
-    def read_short_array(self, field_name):
+    def read_short_array(self, field_name: str) -> typing.List[int]:
         return self._read_at(field_name, FieldType.SHORT_ARRAY, _read_short_array)
 
-    def read_string_array(self, field_name):
+    def read_string_array(self, field_name: str) -> typing.List[str]:
         return self._read_at(field_name, FieldType.STRING_ARRAY, _read_string_array)
 
-    def read_utf_array(self, field_name):
+    def read_utf_array(self, field_name: str) -> typing.List[str]:
         return self.read_string_array(field_name)
 
-    def read_decimal(self, field_name):
+    def read_decimal(self, field_name: str) -> decimal.Decimal:
         return self._read_at(field_name, FieldType.DECIMAL, _nullable(read_big_decimal))
 
-    def read_time(self, field_name):
+    def read_time(self, field_name: str) -> datetime.time:
         return self._read_at(field_name, FieldType.TIME, _nullable(read_local_time))
 
-    def read_date(self, field_name):
+    def read_date(self, field_name: str) -> datetime.date:
         return self._read_at(field_name, FieldType.DATE, _nullable(read_short_year_date))
 
-    def read_timestamp(self, field_name):
+    def read_timestamp(self, field_name: str) -> datetime.datetime:
         return self._read_at(field_name, FieldType.TIMESTAMP, _nullable(read_short_year_date_time))
 
-    def read_timestamp_with_timezone(self, field_name):
+    def read_timestamp_with_timezone(self, field_name: str) -> datetime.datetime:
         return self._read_at(field_name, FieldType.TIMESTAMP_WITH_TIMEZONE, _nullable(read_short_year_offset_date_time))
 
-    def read_decimal_array(self, field_name):
+    def read_decimal_array(self, field_name: str) -> typing.List[decimal.Decimal]:
         return self._read_at(field_name, FieldType.DECIMAL_ARRAY, _object_array(read_big_decimal))
 
-    def read_time_array(self, field_name):
+    def read_time_array(self, field_name: str) -> typing.List[datetime.time]:
         return self._read_at(field_name, FieldType.TIME_ARRAY, _object_array(read_local_time))
 
-    def read_date_array(self, field_name):
+    def read_date_array(self, field_name: str) -> typing.List[datetime.date]:
         return self._read_at(field_name, FieldType.DATE_ARRAY, _object_array(read_short_year_date))
 
-    def read_timestamp_array(self, field_name):
+    def read_timestamp_array(self, field_name: str) -> typing.List[datetime.datetime]:
         return self._read_at(field_name, FieldType.TIMESTAMP_ARRAY, _object_array(read_short_year_date_time))
 
-    def read_timestamp_with_timezone_array(self, field_name):
+    def read_timestamp_with_timezone_array(self, field_name: str) -> typing.List[datetime.datetime]:
         return self._read_at(
             field_name, FieldType.TIMESTAMP_WITH_TIMEZONE_ARRAY, _object_array(read_short_year_offset_date_time)
         )
 
     # -- nested Portables ----------------------------------------------------
 
-    def read_portable(self, field_name):
+    def read_portable(self, field_name: str) -> Portable:
         field_def, position = self._locate(field_name, FieldType.PORTABLE)
         inp = self._in
         current = inp.position()
@@ -186,12 +189,12 @@ class DefaultPortableReader(PortableReader):
             class_id = inp.read_int()
             _check_factory_and_class(field_def, factory_id, class_id)
             if is_null:
-                return None
+                return None  # type: ignore[return-value]  # a null field (PortableReader's type is the official one)
             return self._serializer.read_internal(inp, factory_id, class_id)
         finally:
             inp.set_position(current)
 
-    def read_portable_array(self, field_name):
+    def read_portable_array(self, field_name: str) -> typing.List[Portable]:
         field_def, position = self._locate(field_name, FieldType.PORTABLE_ARRAY)
         inp = self._in
         current = inp.position()
@@ -201,7 +204,7 @@ class DefaultPortableReader(PortableReader):
             factory_id = inp.read_int()
             class_id = inp.read_int()
             if length == NULL_ARRAY_LENGTH:
-                return None
+                return None  # type: ignore[return-value]  # a null field (PortableReader's type is the official one)
             _check_factory_and_class(field_def, factory_id, class_id)
             _check_length(inp, length)
             offset = inp.position()
@@ -215,7 +218,7 @@ class DefaultPortableReader(PortableReader):
 
     # -- raw data and end ----------------------------------------------------
 
-    def get_raw_data_input(self):
+    def get_raw_data_input(self) -> ObjectDataInput:
         if not self._raw:
             slot = self._offset + self._class_def.get_field_count() * INT_SIZE_IN_BYTES
             self._in.set_position(self._in.read_int(slot))
@@ -420,19 +423,19 @@ class MorphingPortableReader(DefaultPortableReader):
             value = _NUMBER_READERS[written](inp, pos)
         return float(value) if field_type in (FieldType.FLOAT, FieldType.DOUBLE) else value
 
-    def read_int(self, field_name):
+    def read_int(self, field_name: str) -> int:
         return self._number(field_name, FieldType.INT, 0)
 
-    def read_long(self, field_name):
+    def read_long(self, field_name: str) -> int:
         return self._number(field_name, FieldType.LONG, 0)
 
-    def read_float(self, field_name):
+    def read_float(self, field_name: str) -> float:
         return self._number(field_name, FieldType.FLOAT, 0.0)
 
-    def read_double(self, field_name):
+    def read_double(self, field_name: str) -> float:
         return self._number(field_name, FieldType.DOUBLE, 0.0)
 
-    def read_short(self, field_name):
+    def read_short(self, field_name: str) -> int:
         return self._number(field_name, FieldType.SHORT, 0)
 
     def _same_type(self, field_name, field_type, default, read):
@@ -443,19 +446,19 @@ class MorphingPortableReader(DefaultPortableReader):
             raise _incompatible(field_def, field_type)
         return read(self, field_name)
 
-    def read_byte(self, field_name):
+    def read_byte(self, field_name: str) -> int:
         return self._same_type(field_name, FieldType.BYTE, 0, DefaultPortableReader.read_byte)
 
-    def read_boolean(self, field_name):
+    def read_boolean(self, field_name: str) -> bool:
         return self._same_type(field_name, FieldType.BOOLEAN, False, DefaultPortableReader.read_boolean)
 
-    def read_char(self, field_name):
+    def read_char(self, field_name: str) -> str:
         return self._same_type(field_name, FieldType.CHAR, "\x00", DefaultPortableReader.read_char)
 
-    def read_portable(self, field_name):
+    def read_portable(self, field_name: str) -> Portable:
         return self._same_type(field_name, FieldType.PORTABLE, None, DefaultPortableReader.read_portable)
 
-    def read_portable_array(self, field_name):
+    def read_portable_array(self, field_name: str) -> typing.List[Portable]:
         return self._same_type(
             field_name, FieldType.PORTABLE_ARRAY, None, DefaultPortableReader.read_portable_array
         )
@@ -490,6 +493,8 @@ def _morphing_object_reader(name, field_type):
         return self._same_type(field_name, field_type, None, getattr(DefaultPortableReader, name))
 
     read.__name__ = name
+    # the annotations of the DefaultPortableReader method it overrides (this module's names)
+    read.__annotations__ = dict(getattr(DefaultPortableReader, name).__annotations__)
     return read
 
 

@@ -6,12 +6,16 @@ import typing
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import nesting as _nesting
-from hazelcast.serialization.api import Portable, StreamSerializer
+from hazelcast.serialization.api import ObjectDataInput, ObjectDataOutput, Portable, StreamSerializer
 from hazelcast.serialization.portable.classdef import ClassDefinition, FieldType
 from hazelcast.serialization.portable.context import PortableContext
 from hazelcast.serialization.portable.reader import DefaultPortableReader, MorphingPortableReader
 from hazelcast.serialization.portable.writer import DefaultPortableWriter
 from hazelcast.serialization.serialization_const import CONSTANT_TYPE_PORTABLE
+
+if typing.TYPE_CHECKING:
+    from hazelcast.serialization.input import _ObjectDataInput
+    from hazelcast.serialization.output import _ObjectDataOutput
 
 __all__ = ["PortableSerializer", "create_portable_serializer"]
 
@@ -35,7 +39,7 @@ class PortableSerializer(StreamSerializer):
     def portable_context(self) -> PortableContext:
         return self._portable_context
 
-    def write(self, out, obj):
+    def write(self, out: ObjectDataOutput, obj: Portable) -> None:
         if not isinstance(obj, Portable):
             raise HazelcastSerializationError("%s is not a Portable" % type(obj).__name__)
         if obj.get_class_id() == 0:
@@ -44,9 +48,9 @@ class PortableSerializer(StreamSerializer):
             )
         out.write_int(obj.get_factory_id())
         out.write_int(obj.get_class_id())
-        self.write_internal(out, obj)
+        self.write_internal(out, obj)  # type: ignore[arg-type]  # the service's stream is an _ObjectDataOutput
 
-    def write_internal(self, out, portable: Portable) -> None:
+    def write_internal(self, out: "_ObjectDataOutput", portable: Portable) -> None:
         """Writes the version and the fields of a Portable."""
         depth = _nesting.enter("write")
         try:
@@ -58,12 +62,12 @@ class PortableSerializer(StreamSerializer):
         finally:
             _nesting.leave(depth)
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInput) -> Portable:
         factory_id = inp.read_int()
         class_id = inp.read_int()
-        return self.read_internal(inp, factory_id, class_id)
+        return self.read_internal(inp, factory_id, class_id)  # type: ignore[arg-type]  # the service's _ObjectDataInput
 
-    def read_internal(self, inp, factory_id: int, class_id: int) -> Portable:
+    def read_internal(self, inp: "_ObjectDataInput", factory_id: int, class_id: int) -> Portable:
         """Reads the version and the fields of a Portable whose factory and
         class ids were read."""
         depth = _nesting.enter("read")
@@ -79,7 +83,7 @@ class PortableSerializer(StreamSerializer):
             _nesting.leave(depth)
 
     def create_reader(
-        self, inp, factory_id: int, class_id: int, version: int, portable_version: int
+        self, inp: "_ObjectDataInput", factory_id: int, class_id: int, version: int, portable_version: int
     ) -> DefaultPortableReader:
         """Returns the reader of data written with ``version``: a morphing
         reader when the local class has another version."""
@@ -119,10 +123,10 @@ class PortableSerializer(StreamSerializer):
             )
         return constructor()
 
-    def get_type_id(self):
+    def get_type_id(self) -> int:
         return CONSTANT_TYPE_PORTABLE
 
-    def destroy(self):
+    def destroy(self) -> None:
         pass
 
 

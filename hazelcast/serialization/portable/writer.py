@@ -15,10 +15,12 @@ Positions are absolute within the whole serialized buffer, as in Java.
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import typing
 
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.serialization.api import PortableWriter
+from hazelcast.serialization.api import ObjectDataOutput, Portable, PortableWriter
 from hazelcast.serialization.bits import INT_SIZE_IN_BYTES, NULL_ARRAY_LENGTH
 from hazelcast.serialization.portable.classdef import (
     ClassDefinition,
@@ -35,6 +37,7 @@ from hazelcast.serialization.serializer import (
 )
 
 if typing.TYPE_CHECKING:
+    from hazelcast.serialization.output import _ObjectDataOutput
     from hazelcast.serialization.portable.context import PortableContext
     from hazelcast.serialization.portable.serializer import PortableSerializer
 
@@ -50,7 +53,7 @@ class DefaultPortableWriter(PortableWriter):
         class_def: The class definition the fields must follow.
     """
 
-    def __init__(self, portable_serializer: "PortableSerializer", output: typing.Any, class_def: ClassDefinition):
+    def __init__(self, portable_serializer: "PortableSerializer", output: "_ObjectDataOutput", class_def: ClassDefinition):
         self._serializer = portable_serializer
         self._out = output
         self._class_def = class_def
@@ -65,42 +68,42 @@ class DefaultPortableWriter(PortableWriter):
 
     # -- primitives --------------------------------------------------------
 
-    def write_int(self, field_name, value):
+    def write_int(self, field_name: str, value: int) -> None:
         self._set_position(field_name, FieldType.INT)
         self._out.write_int(value)
 
-    def write_long(self, field_name, value):
+    def write_long(self, field_name: str, value: int) -> None:
         self._set_position(field_name, FieldType.LONG)
         self._out.write_long(value)
 
-    def write_string(self, field_name, value):
+    def write_string(self, field_name: str, value: str) -> None:
         self._set_position(field_name, FieldType.STRING)
         self._out.write_string(value)
 
-    def write_utf(self, field_name, value):
+    def write_utf(self, field_name: str, value: str) -> None:
         self.write_string(field_name, value)
 
-    def write_boolean(self, field_name, value):
+    def write_boolean(self, field_name: str, value: bool) -> None:
         self._set_position(field_name, FieldType.BOOLEAN)
         self._out.write_boolean(value)
 
-    def write_byte(self, field_name, value):
+    def write_byte(self, field_name: str, value: int) -> None:
         self._set_position(field_name, FieldType.BYTE)
         self._out.write_byte(value)
 
-    def write_char(self, field_name, value):
+    def write_char(self, field_name: str, value: str) -> None:
         self._set_position(field_name, FieldType.CHAR)
         self._out.write_char(value)
 
-    def write_double(self, field_name, value):
+    def write_double(self, field_name: str, value: float) -> None:
         self._set_position(field_name, FieldType.DOUBLE)
         self._out.write_double(value)
 
-    def write_float(self, field_name, value):
+    def write_float(self, field_name: str, value: float) -> None:
         self._set_position(field_name, FieldType.FLOAT)
         self._out.write_float(value)
 
-    def write_short(self, field_name, value):
+    def write_short(self, field_name: str, value: int) -> None:
         self._set_position(field_name, FieldType.SHORT)
         self._out.write_short(value)
 
@@ -113,24 +116,24 @@ class DefaultPortableWriter(PortableWriter):
         if not is_null:
             write(self._out, value)
 
-    def write_decimal(self, field_name, value):
+    def write_decimal(self, field_name: str, value: decimal.Decimal) -> None:
         self._write_nullable(field_name, FieldType.DECIMAL, value, write_big_decimal)
 
-    def write_time(self, field_name, value):
+    def write_time(self, field_name: str, value: datetime.time) -> None:
         self._write_nullable(field_name, FieldType.TIME, value, write_local_time)
 
-    def write_date(self, field_name, value):
+    def write_date(self, field_name: str, value: datetime.date) -> None:
         self._write_nullable(field_name, FieldType.DATE, value, write_short_year_date)
 
-    def write_timestamp(self, field_name, value):
+    def write_timestamp(self, field_name: str, value: datetime.datetime) -> None:
         self._write_nullable(field_name, FieldType.TIMESTAMP, value, write_short_year_date_time)
 
-    def write_timestamp_with_timezone(self, field_name, value):
+    def write_timestamp_with_timezone(self, field_name: str, value: datetime.datetime) -> None:
         self._write_nullable(field_name, FieldType.TIMESTAMP_WITH_TIMEZONE, value, write_short_year_offset_date_time)
 
     # -- nested Portables --------------------------------------------------
 
-    def write_portable(self, field_name, portable):
+    def write_portable(self, field_name: str, portable: Portable) -> None:
         field_def = self._set_position(field_name, FieldType.PORTABLE)
         is_null = portable is None
         out = self._out
@@ -141,14 +144,14 @@ class DefaultPortableWriter(PortableWriter):
             _check_portable_attributes(field_def, portable)
             self._serializer.write_internal(out, portable)
 
-    def write_null_portable(self, field_name, factory_id, class_id):
+    def write_null_portable(self, field_name: str, factory_id: int, class_id: int) -> None:
         self._set_position(field_name, FieldType.PORTABLE)
         out = self._out
         out.write_boolean(True)
         out.write_int(factory_id)
         out.write_int(class_id)
 
-    def write_portable_array(self, field_name, values):
+    def write_portable_array(self, field_name: str, values: typing.Sequence[Portable]) -> None:
         field_def = self._set_position(field_name, FieldType.PORTABLE_ARRAY)
         out = self._out
         length = NULL_ARRAY_LENGTH if values is None else len(values)
@@ -165,43 +168,43 @@ class DefaultPortableWriter(PortableWriter):
 
     # -- arrays --------------------------------------------------------------
 
-    def write_byte_array(self, field_name, values):
+    def write_byte_array(self, field_name: str, values: bytearray) -> None:
         self._set_position(field_name, FieldType.BYTE_ARRAY)
         self._out.write_byte_array(values)
 
-    def write_boolean_array(self, field_name, values):
+    def write_boolean_array(self, field_name: str, values: typing.Sequence[bool]) -> None:
         self._set_position(field_name, FieldType.BOOLEAN_ARRAY)
         self._out.write_boolean_array(values)
 
-    def write_char_array(self, field_name, values):
+    def write_char_array(self, field_name: str, values: typing.Sequence[str]) -> None:
         self._set_position(field_name, FieldType.CHAR_ARRAY)
         self._out.write_char_array(values)
 
-    def write_int_array(self, field_name, values):
+    def write_int_array(self, field_name: str, values: typing.Sequence[int]) -> None:
         self._set_position(field_name, FieldType.INT_ARRAY)
         self._out.write_int_array(values)
 
-    def write_long_array(self, field_name, values):
+    def write_long_array(self, field_name: str, values: typing.Sequence[int]) -> None:
         self._set_position(field_name, FieldType.LONG_ARRAY)
         self._out.write_long_array(values)
 
-    def write_double_array(self, field_name, values):
+    def write_double_array(self, field_name: str, values: typing.Sequence[float]) -> None:
         self._set_position(field_name, FieldType.DOUBLE_ARRAY)
         self._out.write_double_array(values)
 
-    def write_float_array(self, field_name, values):
+    def write_float_array(self, field_name: str, values: typing.Sequence[float]) -> None:
         self._set_position(field_name, FieldType.FLOAT_ARRAY)
         self._out.write_float_array(values)
 
-    def write_short_array(self, field_name, values):
+    def write_short_array(self, field_name: str, values: typing.Sequence[int]) -> None:
         self._set_position(field_name, FieldType.SHORT_ARRAY)
         self._out.write_short_array(values)
 
-    def write_string_array(self, field_name, values):
+    def write_string_array(self, field_name: str, values: typing.Sequence[str]) -> None:
         self._set_position(field_name, FieldType.STRING_ARRAY)
         self._out.write_string_array(values)
 
-    def write_utf_array(self, field_name, values):
+    def write_utf_array(self, field_name: str, values: typing.Sequence[str]) -> None:
         self.write_string_array(field_name, values)
 
     def _write_object_array(self, field_name, field_type, values, write) -> None:
@@ -221,26 +224,26 @@ class DefaultPortableWriter(PortableWriter):
                 out.write_int_positional(out.position(), offset + i * INT_SIZE_IN_BYTES)
                 write(out, value)
 
-    def write_decimal_array(self, field_name, values):
+    def write_decimal_array(self, field_name: str, values: typing.Sequence[decimal.Decimal]) -> None:
         self._write_object_array(field_name, FieldType.DECIMAL_ARRAY, values, write_big_decimal)
 
-    def write_time_array(self, field_name, values):
+    def write_time_array(self, field_name: str, values: typing.Sequence[datetime.time]) -> None:
         self._write_object_array(field_name, FieldType.TIME_ARRAY, values, write_local_time)
 
-    def write_date_array(self, field_name, values):
+    def write_date_array(self, field_name: str, values: typing.Sequence[datetime.date]) -> None:
         self._write_object_array(field_name, FieldType.DATE_ARRAY, values, write_short_year_date)
 
-    def write_timestamp_array(self, field_name, values):
+    def write_timestamp_array(self, field_name: str, values: typing.Sequence[datetime.datetime]) -> None:
         self._write_object_array(field_name, FieldType.TIMESTAMP_ARRAY, values, write_short_year_date_time)
 
-    def write_timestamp_with_timezone_array(self, field_name, values):
+    def write_timestamp_with_timezone_array(self, field_name: str, values: typing.Sequence[datetime.datetime]) -> None:
         self._write_object_array(
             field_name, FieldType.TIMESTAMP_WITH_TIMEZONE_ARRAY, values, write_short_year_offset_date_time
         )
 
     # -- raw data and end ----------------------------------------------------
 
-    def get_raw_data_output(self):
+    def get_raw_data_output(self) -> ObjectDataOutput:
         if not self._raw:
             out = self._out
             slot = self._offset + self._class_def.get_field_count() * INT_SIZE_IN_BYTES
@@ -322,7 +325,7 @@ class ClassDefinitionWriter(PortableWriter):
         portable.write_portable(writer)
         return writer.register_and_get()
 
-    def write_portable(self, field_name, portable):
+    def write_portable(self, field_name: str, portable: Portable) -> None:
         if portable is None:
             raise HazelcastSerializationError(
                 "cannot write a None Portable for field %s without a registered class definition "
@@ -330,7 +333,7 @@ class ClassDefinitionWriter(PortableWriter):
             )
         self._builder.add_portable_field(field_name, self._nested_class_def(portable))
 
-    def write_null_portable(self, field_name, factory_id, class_id):
+    def write_null_portable(self, field_name: str, factory_id: int, class_id: int) -> None:
         context = self._portable_context
         nested = context.lookup_class_definition(factory_id, class_id, context.get_version())
         if nested is None:
@@ -340,7 +343,7 @@ class ClassDefinitionWriter(PortableWriter):
             )
         self._builder.add_portable_field(field_name, nested)
 
-    def write_portable_array(self, field_name, values):
+    def write_portable_array(self, field_name: str, values: typing.Sequence[Portable]) -> None:
         if not values:
             raise HazelcastSerializationError(
                 "cannot write a None or empty Portable array for field %s without a registered "
@@ -354,8 +357,8 @@ class ClassDefinitionWriter(PortableWriter):
                 )
         self._builder.add_portable_array_field(field_name, self._nested_class_def(first))
 
-    def get_raw_data_output(self):
-        return _NullDataOutput()
+    def get_raw_data_output(self) -> ObjectDataOutput:
+        return _NullDataOutput()  # type: ignore[return-value]  # duck-typed: swallows every write_*
 
     def register_and_get(self) -> ClassDefinition:
         """Builds and registers the recorded class definition."""
@@ -363,10 +366,20 @@ class ClassDefinitionWriter(PortableWriter):
 
 
 def _recorder(method_name: str, builder_method: str):
-    def write(self, field_name, value):
-        getattr(self._builder, builder_method)(field_name)
+    # Parameter names as in PortableWriter: ``value``, or ``values`` for an array.
+    if method_name.endswith("_array"):
+
+        def write(self, field_name, values):
+            getattr(self._builder, builder_method)(field_name)
+
+    else:
+
+        def write(self, field_name, value):
+            getattr(self._builder, builder_method)(field_name)
 
     write.__name__ = method_name
+    # PortableWriter's annotations (its names: this module imports them too)
+    write.__annotations__ = dict(getattr(PortableWriter, method_name).__annotations__)
     return write
 
 

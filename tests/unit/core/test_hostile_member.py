@@ -129,3 +129,24 @@ def test_a_request_bound_to_a_connection_that_closed_reports_why_it_closed(trans
     error = error_of(invocation)
     assert isinstance(error, TargetDisconnectedError)
     assert "bound to is closed: Malformed message: message of at least" in str(error)
+
+
+def test_a_request_that_finds_its_connection_closing_is_retried_not_failed(transport, cluster, clients):
+    # A connection closing on another thread is not live before it leaves the
+    # active connections; a request routed to it then was never sent, so it is
+    # retried (as the official client does) even if it is not idempotent.
+    member = cluster.start_member()
+    client = clients(invocation_retry_pause=0.5)
+    done(client.start())
+    m = client.map()
+    [connection] = client.runtime.connection_manager.active_connections.values()
+    connection.live = False  # the closing thread has only got this far
+    put = m.put("key", "value")
+    transport.run_pending()
+    assert not put.done(), error_of(put)
+    assert not [entry for entry in member.seen("map.put") if entry[2] is connection]
+    connection.live = True
+    connection.close("Connection closed by the member", None)  # the closing completes
+    transport.advance(5)  # reconnection, then the retry on the new connection
+    assert settle(transport, put).result() is None
+    assert len(member.seen("map.put")) == 1

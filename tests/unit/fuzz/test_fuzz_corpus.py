@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import struct
 import sys
 import time
@@ -70,6 +71,23 @@ def test_every_codec_decoder_refuses_generic_garbage(twin):
                 _run(targets.target_codecs, struct.pack("<H", index) + body, measure=False)
 
 
+@pytest.mark.parametrize("twin", targets.twins())
+def test_use_twin_switches_every_twin(twin):
+    # what "on both twins" rests on: every twinned reader the targets reach
+    import hazelcast._connection_io as connection_io
+    import hazelcast.proxy._collection as collection
+    import hazelcast.serialization.serializer as serializer
+    import hazelcast.serialization.service as service
+
+    suffix = "_py" if twin == "pure" else "_c"
+    with targets.use_twin(twin):
+        for used in (
+            connection_io.FrameReader, service._ObjectDataInput, service._ObjectDataOutput,
+            serializer._check_pickle_sizes, collection.read_entries, collection.read_object,
+        ):
+            assert used.__module__.endswith(suffix), (used, used.__module__)
+
+
 def test_findings_are_reported():
     # the harness itself: an unchecked read is a finding
     def broken(data):
@@ -96,3 +114,31 @@ def test_allocation_findings_are_reported():
     pytest.importorskip("tracemalloc")  # measured with tracemalloc (not on PyPy)
     with pytest.raises(targets.FuzzFinding, match="allocated"):
         targets.run_one(lambda data: bytearray(64 << 20), b"", measure_allocation=True)
+
+
+ATHERIS_SECONDS = max(1, int(round(float(os.environ.get("HAZELCAST_FUZZ_ATHERIS_SECONDS", "2")))))
+
+
+def test_coverage_guided_run(tmp_path):
+    # atheris (libFuzzer) over every target on the pure twins, instrumented: its
+    # coverage guides the mutations (tests/fuzz/run.py all, the long run, briefly;
+    # one process, as instrumenting the client takes a few seconds)
+    if sys.implementation.name != "cpython":
+        pytest.skip("atheris runs on CPython only")
+    pytest.importorskip("atheris", reason="atheris is not installed (tools/setup.sh installs it where it builds)")
+    import subprocess
+
+    run = os.path.join(os.path.dirname(targets.__file__), "run.py")
+    done = subprocess.run(
+        [sys.executable, run, "all", "--seconds", str(ATHERIS_SECONDS), "--new-dir", str(tmp_path / "new"),
+         "-seed=%d" % SEED],
+        cwd=str(tmp_path), capture_output=True, text=True, timeout=120 + ATHERIS_SECONDS,
+    )
+    findings = [p.name for p in tmp_path.iterdir() if p.name.startswith(("crash-", "timeout-", "oom-", "finding-"))]
+    output = done.stdout[-3000:] + done.stderr[-3000:]
+    assert done.returncode == 0 and not findings, "%s\n%s" % (findings, output)
+    # atheris ran, guided by the coverage of the client's code, from every target's seeds
+    stats = re.search(r"INITED cov: (\d+) .*corp: (\d+)/", done.stderr)
+    assert stats and "DONE" in done.stderr, output
+    assert int(stats.group(1)) > 300, output  # the client's code is instrumented, not only the harness
+    assert int(stats.group(2)) >= 5 * len(targets.TARGETS), output
