@@ -22,6 +22,8 @@ import threading
 import time
 from typing import Any, Callable, Deque, List, Optional, Tuple
 
+from hazelcast.future import thread_role
+
 _logger = logging.getLogger(__name__)
 
 
@@ -100,8 +102,6 @@ class Scheduler:
     def run_reserved(self, work: List[Tuple[Callable[..., Any], Tuple[Any, ...]]]) -> None:
         """Runs ``work`` on the calling thread in the thread's role (taken by
         :meth:`try_reserve`), then gives the role back."""
-        from hazelcast.future import thread_role
-
         must_not_block = thread_role.must_not_block
         thread_role.must_not_block = True  # as on the thread itself
         self._borrower = threading.get_ident()

@@ -113,7 +113,13 @@ public final class ClientBench {
         }
     }
 
-    static Body blocking(IMap<Integer, String> map, boolean set, String value) {
+    /** One call of a timed loop: the loop's i-th operation. */
+    interface Op {
+        void run(long i) throws Exception;
+    }
+
+    /** Runs op(0), op(1)... until the deadline, each call an op with its latency. */
+    static Body timed(Op op) {
         return (r, deadline) -> {
             long i = 0;
             while (true) {
@@ -121,17 +127,23 @@ public final class ClientBench {
                 if (t >= deadline) {
                     break;
                 }
-                Integer key = (int) (i % KEYS);
-                if (set) {
-                    map.set(key, value);
-                } else {
-                    map.get(key);
-                }
+                op.run(i);
                 r.add(System.nanoTime() - t);
                 i++;
             }
             r.ops = i;
         };
+    }
+
+    static Body blocking(IMap<Integer, String> map, boolean set, String value) {
+        return timed(i -> {
+            Integer key = (int) (i % KEYS);
+            if (set) {
+                map.set(key, value);
+            } else {
+                map.get(key);
+            }
+        });
     }
 
     static Body pipelined(IMap<Integer, String> map, int depth) {
@@ -216,19 +228,7 @@ public final class ClientBench {
     }
 
     static Body atomicLong(IAtomicLong counter) {
-        return (r, deadline) -> {
-            long i = 0;
-            while (true) {
-                long t = System.nanoTime();
-                if (t >= deadline) {
-                    break;
-                }
-                counter.incrementAndGet();
-                r.add(System.nanoTime() - t);
-                i++;
-            }
-            r.ops = i;
-        };
+        return timed(i -> counter.incrementAndGet());
     }
 
     static Body queue(IQueue<String> q, String value) {
@@ -276,41 +276,19 @@ public final class ClientBench {
     }
 
     static Body pnCounter(PNCounter counter) {
-        return (r, deadline) -> {
-            long i = 0;
-            while (true) {
-                long t = System.nanoTime();
-                if (t >= deadline) {
-                    break;
-                }
-                counter.addAndGet(1);
-                r.add(System.nanoTime() - t);
-                i++;
-            }
-            r.ops = i;
-        };
+        return timed(i -> counter.addAndGet(1));
     }
 
     /** Publishes a message and waits until the client's own listener received it. */
     static Body topic(ITopic<String> topic, String value) {
         Semaphore received = new Semaphore(0);
         topic.addMessageListener(message -> received.release());
-        return (r, deadline) -> {
-            long i = 0;
-            while (true) {
-                long t = System.nanoTime();
-                if (t >= deadline) {
-                    break;
-                }
-                topic.publish(value);
-                if (!received.tryAcquire(30, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("a published message was not delivered in 30 s");
-                }
-                r.add(System.nanoTime() - t);
-                i++;
+        return timed(i -> {
+            topic.publish(value);
+            if (!received.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a published message was not delivered in 30 s");
             }
-            r.ops = i;
-        };
+        });
     }
 
     /** Gets of keys the Near Cache holds, every 10th op a set of a key never read. */
@@ -318,23 +296,13 @@ public final class ClientBench {
         for (int k = 0; k < KEYS; k++) {
             map.get(k); // cached from now on
         }
-        return (r, deadline) -> {
-            long i = 0;
-            while (true) {
-                long t = System.nanoTime();
-                if (t >= deadline) {
-                    break;
-                }
-                if (i % 10 == 9) {
-                    map.set((int) (KEYS + i % KEYS), value);
-                } else {
-                    map.get((int) (i % KEYS));
-                }
-                r.add(System.nanoTime() - t);
-                i++;
+        return timed(i -> {
+            if (i % 10 == 9) {
+                map.set((int) (KEYS + i % KEYS), value);
+            } else {
+                map.get((int) (i % KEYS));
             }
-            r.ops = i;
-        };
+        });
     }
 
     static Scenario scenario(String name, HazelcastInstance client, IMap<Integer, String> map) {
