@@ -2,9 +2,11 @@
 # Sets up what is missing (tools/setup.sh: the virtual environment .venv, the compiled
 # speedups, PyPy's environment, the member jars), type-checks the package (mypy,
 # configured in pyproject.toml; the suite's tests/unit/test_typed_examples.py runs mypy
-# and pyright over user-style typed examples and known-mistake files), builds the docs (Sphinx, warnings as errors), then
-# runs the whole suite three ways: with the compiled speedups, with pure Python
-# (HAZELCAST_NO_SPEEDUPS=1), and under PyPy. Any failure fails the run.
+# and pyright over user-style typed examples and known-mistake files), builds the docs
+# (Sphinx, warnings as errors), then runs the whole suite with the compiled speedups
+# and with pure Python (HAZELCAST_NO_SPEEDUPS=1, the slow member-death tests only where
+# named below), and under PyPy the unit tests and the integration tests named below.
+# Any failure fails the run.
 #
 # Extra arguments go to pytest. HZ_SKIP_SETUP=1 skips the set-up step; PYTHON
 # chooses the CPython that runs the tests (default the virtual environment's).
