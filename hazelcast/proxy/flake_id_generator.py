@@ -240,8 +240,12 @@ class _AutoBatcher:
                     # Used up, and no spare was ready: fetch more ahead.
                     self._wanted_spares = min(_MAX_SPARES, max(1, 2 * self._wanted_spares))
             if spares:
-                block = self._block = spares.popleft()
-                result = ImmediateFuture(block.next_id())  # a fresh batch holds at least one id
+                block = spares.popleft()
+                # Our id is taken before the batch is published: once it is the
+                # current one, other threads take ids from it without the lock and
+                # may use it up. A fresh batch holds at least one id.
+                result = ImmediateFuture(block.next_id())
+                self._block = block
             else:
                 result = _Waiter()
                 self._waiting.append(result)

@@ -203,16 +203,21 @@ def test_threads_share_batches_without_duplicates():
 
     batcher = _AutoBatcher(7, 10, fetch, clock)
     results = [[] for _ in range(8)]
+    errors = []
 
     def take(out):
-        for _ in range(5000):
-            out.append(batcher.new_id().result())
+        try:
+            for _ in range(5000):
+                out.append(batcher.new_id().result())
+        except BaseException as e:  # a caller must never see the batch run out under it
+            errors.append(e)
 
     threads = [threading.Thread(target=take, args=(r,)) for r in results]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    assert errors == []
     ids = [i for r in results for i in r]
     assert len(ids) == len(set(ids)) == 40000
 
