@@ -73,6 +73,7 @@ from hazelcast.protocol.codec import (
     map_values_with_predicate_codec,
 )
 from hazelcast.near_cache import _MISS, NearCache
+from hazelcast.serialization.compact import SchemaNotFoundError, SchemaNotReplicatedError
 from hazelcast.aggregator import Aggregator
 from hazelcast.config import IndexConfig, IndexType, IndexUtil
 from hazelcast.predicate import PagingPredicate, Predicate, _PagingPredicate
@@ -1749,6 +1750,10 @@ class MapFeatNearCache(Map[KeyType, ValueType]):
         if not self._destroyed and self._context.lifecycle_service.is_running():
             self._add_near_cache_invalidation_listener()
 
+    def blocking(self) -> "BlockingMap[KeyType, ValueType]":
+        """Returns a version of this proxy with only blocking method calls."""
+        return _NearCacheBlockingMap(self)
+
     def _on_destroy(self) -> None:
         self._destroyed = True
         registration_id = self._invalidation_listener_id
@@ -2620,3 +2625,29 @@ class BlockingMap(Map[KeyType, ValueType]):
 
 
 # --- end of the generated blocking twin ---
+# Hand-written, after the generated twin: the twin of a Map with a Near Cache, whose
+# get hands out a cached value without making a Future for it (the common case).
+
+
+class _NearCacheBlockingMap(BlockingMap[KeyType, ValueType]):
+    __slots__ = ("_near_cache_map", "_near_cache", "_key_to_data")
+
+    def __init__(self, wrapped: MapFeatNearCache[KeyType, ValueType]):
+        super().__init__(wrapped)
+        self._near_cache_map = wrapped
+        self._near_cache = wrapped._near_cache
+        self._key_to_data = wrapped._to_data
+
+    def get(self, key: KeyType) -> typing.Optional[ValueType]:  # type: ignore[override]
+        if key is not None:
+            try:
+                key_data = self._key_to_data(key)
+            except (SchemaNotReplicatedError, SchemaNotFoundError):
+                pass  # the proxy's own get sends or fetches the schema first
+            else:
+                value = self._near_cache.get_value(key_data)
+                if value is not _MISS:
+                    return value
+                # A miss, counted once: fetched (and cached) as the proxy's get does.
+                return self._near_cache_map._get_and_cache(key_data).result()
+        return self._near_cache_map.get(key).result()

@@ -6,13 +6,13 @@ and of item listeners."""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from typing import Any, Callable, List
 
 import pytest
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 _MEMBERS = {"hz_cluster": "1-member", "hz_cluster3": "3-members"}
 
@@ -109,22 +109,13 @@ def check_listed_then_destroyed(
         seen[:] = listed()  # each call may ask another member: keep what it said
         return len(seen) == 1
 
-    assert wait_until(listed_once)
+    wait_until(listed_once)
     assert seen[0].service_name == service_name
     assert proxy.destroy() is True
-    assert wait_until(lambda: not listed())
+    wait_until(lambda: not listed())
     again = get_proxy(client, getter, name)
     assert again is not proxy
     return again
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0, interval: float = 0.05) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(interval)
-    return condition()
 
 
 class Recorder:

@@ -17,6 +17,8 @@ import hazelcast
 from hazelcast.errors import HazelcastClientNotActiveError
 from hazelcast.lifecycle import LifecycleState
 
+from waiting import wait_until
+
 
 def _event_thread(name):
     # The event thread, or a connection's reader thread standing in for it while
@@ -55,7 +57,7 @@ def test_callbacks_never_run_on_another_callers_thread(client):
         stop.set()
         for t in readers:
             t.join()
-    _wait_until(lambda: len(ran_on) == len(futures))
+    wait_until(lambda: len(ran_on) == len(futures), timeout=10)
     assert len(ran_on) > 100
     # A callback added to a Future already done runs at once in the adding thread
     # (as documented); every other one on the event thread (or a reader thread in
@@ -68,7 +70,7 @@ def test_listeners_run_on_the_event_thread(client):
     seen = []
     client.add_distributed_object_listener(lambda event: seen.append(threading.current_thread().name)).result()
     client.get_map("listener-thread-%d" % time.monotonic_ns())
-    _wait_until(lambda: seen)
+    wait_until(lambda: seen, timeout=10)
     assert all(_event_thread(name) for name in seen), seen
 
 
@@ -85,7 +87,7 @@ def test_a_blocking_wait_inside_a_callback_fails_fast_and_harms_nobody(client):
             outcome.append((e, time.monotonic() - started))
 
     m.get(1).add_done_callback(callback)
-    _wait_until(lambda: outcome)
+    wait_until(lambda: outcome, timeout=10)
     error, took = outcome[0]
     assert "event thread" in str(error) and "add_done_callback" in str(error)
     assert took < 0.5
@@ -110,7 +112,7 @@ def test_a_blocking_wait_inside_a_listener_fails_fast(client):
 
     client.add_distributed_object_listener(listener).result()
     client.get_map("blocking-in-listener-%d" % time.monotonic_ns())
-    _wait_until(lambda: errors)
+    wait_until(lambda: errors, timeout=10)
     assert m.blocking().size() == 0
 
 
@@ -136,16 +138,10 @@ def test_shutdown_from_a_lifecycle_listener_does_not_hold_the_constructor(hz_clu
         _SelfRecordingClient(lifecycle_listeners=[on_state], **hz_cluster.client_config())
     assert time.monotonic() - started < 5
     # The shutdown runs on in the event thread, where the listener called it.
-    _wait_until(lambda: states[-1:] == [LifecycleState.SHUTDOWN])
-    _wait_until(lambda: [t for t in threading.enumerate() if t not in threads_before and t.is_alive()] == [])
-
-
-def _wait_until(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in %s s" % timeout)
-        time.sleep(0.01)
+    wait_until(lambda: states[-1:] == [LifecycleState.SHUTDOWN], timeout=10)
+    wait_until(
+        lambda: [t for t in threading.enumerate() if t not in threads_before and t.is_alive()] == [], timeout=10
+    )
 
 
 def test_a_write_behind_a_parked_request_is_sent_while_the_event_thread_is_busy(client):

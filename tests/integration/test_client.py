@@ -12,6 +12,8 @@ import hazelcast
 from hazelcast.errors import AuthenticationError, HazelcastClientNotActiveError
 from hazelcast.lifecycle import LifecycleState
 
+from waiting import wait_until
+
 
 def _open_sockets():
     count = 0
@@ -99,7 +101,7 @@ def test_shutdown_leaves_no_thread_or_socket(hz_cluster3):
     m = client.get_map("shutdown").blocking()
     for i in range(100):
         m.set(i, i)
-    _wait_until(lambda: len(client._connection_manager.active_connections) == 3)
+    wait_until(lambda: len(client._connection_manager.active_connections) == 3)
     assert _open_sockets() >= sockets_before + 3
     client.shutdown()
     leftover = [t for t in threading.enumerate() if t not in threads_before and t.is_alive()]
@@ -113,14 +115,6 @@ def test_operations_after_shutdown_fail_clearly(hz_cluster):
     client.shutdown()
     with pytest.raises(HazelcastClientNotActiveError):
         m.put(1, 1).result()
-
-
-def _wait_until(condition, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in %s s" % timeout)
-        time.sleep(0.05)
 
 
 def _record_sends(client):
@@ -139,8 +133,8 @@ def _record_sends(client):
 
 
 def test_smart_routing_sends_key_operations_to_the_partition_owner(client3, hz_cluster3):
-    _wait_until(lambda: len(client3._connection_manager.active_connections) == 3)
-    _wait_until(lambda: all(client3.partition_service.get_partition_owner(p) for p in range(271)))
+    wait_until(lambda: len(client3._connection_manager.active_connections) == 3)
+    wait_until(lambda: all(client3.partition_service.get_partition_owner(p) for p in range(271)))
     sent = _record_sends(client3)
     m = client3.get_map("routing").blocking()
     for i in range(1000):

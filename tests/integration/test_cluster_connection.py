@@ -16,14 +16,7 @@ from hazelcast.errors import ClientOfflineError, IllegalStateError
 from hazelcast.lifecycle import LifecycleState
 
 from tcp_proxy import StallingProxy
-
-
-def _wait_until(condition, timeout=20.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.02)
+from waiting import wait_until
 
 
 class _FakeMember:
@@ -111,7 +104,7 @@ def _attempt_orders(fake_members, shuffle):
         retry_multiplier=1,
     )
     try:
-        _wait_until(lambda: all(len(m.accepts) >= 8 for m in members), message="8 rounds of attempts")
+        wait_until(lambda: all(len(m.accepts) >= 8 for m in members), timeout=20, message="8 rounds of attempts")
     finally:
         client.shutdown()
     events = sorted((t, by_port[m.port]) for m in members for t in m.accepts[:8])
@@ -251,7 +244,7 @@ def test_async_start_returns_at_once_and_is_offline_until_connected(hz_cluster):
                 client.get_map("async-start")  # creating the proxy needs the cluster
             assert LifecycleState.CONNECTED not in states
             proxy.resume()
-            _wait_until(lambda: LifecycleState.CONNECTED in states, message="CONNECTED")
+            wait_until(lambda: LifecycleState.CONNECTED in states, timeout=20, message="CONNECTED")
             m = client.get_map("async-start")
             m.put("k", "v").result()
             assert m.get("k").result() == "v"
@@ -271,7 +264,7 @@ def test_socket_options_are_applied_to_every_connection(hz_cluster3):
     client = hazelcast.HazelcastClient(socket_options=options, **hz_cluster3.client_config())
     try:
         manager = client._connection_manager
-        _wait_until(lambda: len(manager.active_connections) == 3, message="3 connections")
+        wait_until(lambda: len(manager.active_connections) == 3, timeout=20, message="3 connections")
         for connection in manager.active_connections.values():
             sock = connection._socket
             assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
@@ -305,7 +298,7 @@ def test_use_public_ip_connects_to_the_address_members_report_as_public(hz_clust
             client.lifecycle_service.add_listener(states.append)
             for connection in list(client._connection_manager.active_connections.values()):
                 connection.close("test: reconnect", None)
-            _wait_until(lambda: LifecycleState.CONNECTED in states, message="reconnected")
+            wait_until(lambda: LifecycleState.CONNECTED in states, timeout=20, message="reconnected")
             (connection,) = client._connection_manager.active_connections.values()
             if use_public_ip:
                 assert proxy.accepted == 1
@@ -345,13 +338,13 @@ def test_connections_and_membership_listeners_follow_members_joining_and_leaving
         assert [e for e, _ in from_config] == ["added"]
 
         new_member = cluster.start_member()
-        _wait_until(lambda: len(manager.active_connections) == 2, message="a connection to the new member")
+        wait_until(lambda: len(manager.active_connections) == 2, timeout=20, message="a connection to the new member")
         assert [str(m.address) for m in joined] == [new_member.address]
         assert str(manager.active_connections[joined[0].uuid].remote_address) == new_member.address
 
         new_member.shutdown()
-        _wait_until(lambda: len(manager.active_connections) == 1, message="the connection closed")
-        _wait_until(lambda: left, message="member removed event")
+        wait_until(lambda: len(manager.active_connections) == 1, timeout=20, message="the connection closed")
+        wait_until(lambda: left, timeout=20, message="member removed event")
         assert [m.uuid for m in left] == [joined[0].uuid]
         assert [e for e, _ in from_config] == ["added", "added", "removed"]
         assert removed_listener_calls == []

@@ -13,18 +13,12 @@ import pytest
 import hazelcast
 from hazelcast.util import LoadBalancer, RandomLB, RoundRobinLB
 
-
-def _wait_until(condition, timeout=20.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.02)
+from waiting import wait_until
 
 
 def _connected_client(cluster, **options):
     client = hazelcast.HazelcastClient(**dict(cluster.client_config(), **options))
-    _wait_until(lambda: len(client._connection_manager.active_connections) == len(cluster.members), 20, "connections")
+    wait_until(lambda: len(client._connection_manager.active_connections) == len(cluster.members), 20, "connections")
     return client
 
 
@@ -97,7 +91,7 @@ def test_partition_service(client3):
     m = client3.get_map("partitions").blocking()
     m.set("k", 1)  # members assign partitions on first use
     members = {member.uuid for member in client3.cluster_service.get_members()}
-    _wait_until(lambda: all(partitions.get_partition_owner(p) in members for p in range(271)), 20, "partition table")
+    wait_until(lambda: all(partitions.get_partition_owner(p) in members for p in range(271)), 20, "partition table")
     assert {partitions.get_partition_owner(p) for p in range(271)} == members
     assert partitions.get_partition_owner(271) is None
     ids = {partitions.get_partition_id("key-%d" % i) for i in range(2000)}
@@ -129,20 +123,20 @@ def hz_port(client):
 def test_distributed_object_listener_and_get_distributed_objects(client3):
     # Members send only their local events to a smart client: the listener must be
     # on every member before the object is created.
-    _wait_until(lambda: len(client3._connection_manager.active_connections) == 3, 10, "3 connections")
+    wait_until(lambda: len(client3._connection_manager.active_connections) == 3, 10, "3 connections")
     events = []
     registration = client3.add_distributed_object_listener(events.append).result()
     name = "dobj-%d" % time.monotonic_ns()
     m = client3.get_map(name)
-    _wait_until(lambda: any(e.name == name and e.event_type == "CREATED" for e in events), 10, "CREATED")
+    wait_until(lambda: any(e.name == name and e.event_type == "CREATED" for e in events), 10, "CREATED")
     event = [e for e in events if e.name == name][0]
     assert event.service_name == "hz:impl:mapService"
     # Members learn of each other's proxies asynchronously: the member asked may
     # list the new object a moment after the event.
-    _wait_until(lambda: name in {o.name for o in client3.get_distributed_objects()}, 10, "listed")
+    wait_until(lambda: name in {o.name for o in client3.get_distributed_objects()}, 10, "listed")
     m.destroy()
-    _wait_until(lambda: any(e.name == name and e.event_type == "DESTROYED" for e in events), 10, "DESTROYED")
-    _wait_until(lambda: name not in {o.name for o in client3.get_distributed_objects()}, 10, "unlisted")
+    wait_until(lambda: any(e.name == name and e.event_type == "DESTROYED" for e in events), 10, "DESTROYED")
+    wait_until(lambda: name not in {o.name for o in client3.get_distributed_objects()}, 10, "unlisted")
     assert client3.remove_distributed_object_listener(registration).result() is True
     assert client3.remove_distributed_object_listener(registration).result() is False
     events.clear()
@@ -180,7 +174,7 @@ def test_member_receives_client_statistics_every_period(cluster_factory):
     member = cluster.members[0]
     try:
         enabled_uuid = enabled._connection_manager.client_uuid
-        _wait_until(lambda: len(_member_reports(member, enabled_uuid)) >= 4, 15, "4 statistics reports")
+        wait_until(lambda: len(_member_reports(member, enabled_uuid)) >= 4, 15, "4 statistics reports")
         reports = _member_reports(member, enabled_uuid)
         timestamps = [t for t, _, _ in reports]
         gaps = [(b - a) / 1000.0 for a, b in zip(timestamps, timestamps[1:])]

@@ -17,6 +17,7 @@ from hazelcast.proxy.executor import BlockingExecutor, Executor
 from hazelcast.serialization.api import CompactSerializer, IdentifiedDataSerializable, Portable
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 pytestmark = [pytest.mark.java_classes]
 
@@ -174,15 +175,6 @@ def get_executor(client, name=None):
     return client.get_executor(name).blocking()
 
 
-def wait_until(condition, timeout=30.0, interval=0.1, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(interval)
-    raise AssertionError("timed out waiting for %s" % message)
-
-
 def members_of(client):
     return client.cluster_service.get_members()
 
@@ -216,7 +208,7 @@ def test_execute_on_key_owner_runs_on_the_partition_owner(client):
     keys = ("a", "b", "c", 42, "key-17", "key-18", "key-19", 7.5)
     executor.execute_on_key_owner("first", MemberUuidCallable())  # the members assign partitions on first use
     owner_of = lambda key: partitions.get_partition_owner(partitions.get_partition_id(key))  # noqa: E731
-    wait_until(lambda: all(owner_of(key) is not None for key in keys), message="the partition table")
+    wait_until(lambda: all(owner_of(key) is not None for key in keys), interval=0.1, message="the partition table")
     owners = set()
     for key in keys:
         owner = owner_of(key)
@@ -300,7 +292,7 @@ def test_a_member_dying_mid_task_fails_the_task_with_target_disconnected(cluster
         # The tasks go straight to the victim (the client opens its connections to
         # the members in the background after it started).
         wait_until(lambda: client._connection_manager.get_connection(target.uuid) is not None,
-                   message="a connection to the victim")
+                   interval=0.1, message="a connection to the victim")
         pending = [
             executor.execute_on_member(target, SlowCallable(60000)),
             executor.execute_on_members([target], SlowCallable(60000)),

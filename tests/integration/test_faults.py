@@ -14,16 +14,9 @@ from hazelcast.errors import HazelcastClientNotActiveError, HazelcastError
 
 from client_faces import FACES, start_client
 from tcp_proxy import StallingProxy
+from waiting import wait_until
 
 pytestmark = pytest.mark.slow
-
-
-def _wait_until(condition, timeout=30.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.02)
 
 
 def _open_sockets():
@@ -118,7 +111,7 @@ def test_kill_one_of_three_members_under_write_load(cluster_factory, face):
         cluster.members[1].kill()
         time.sleep(4)
         load.stop()
-        _wait_until(lambda: len(client.cluster_service.get_members()) == 2, 20, "member removed")
+        wait_until(lambda: len(client.cluster_service.get_members()) == 2, 20, "member removed")
         lost = load.lost()
         found = len(load.acknowledged) - len(lost)
         _report(
@@ -165,7 +158,7 @@ def test_whole_cluster_restart_under_load(cluster_factory):
         cluster.members[1].wait_started()
         cluster.wait_for_size(2)
         all_up = time.monotonic()
-        _wait_until(lambda: load.acks_after(first_up) > 0, 60, "a write after the restart")
+        wait_until(lambda: load.acks_after(first_up) > 0, 60, "a write after the restart")
         resumed_at = min(t for t in load.ack_times if t > first_up)
         time.sleep(2)
         load.stop()
@@ -207,7 +200,7 @@ def test_graceful_member_stop_with_listeners_registered(cluster_factory):
     client = hazelcast.HazelcastClient(**cluster.client_config())
     try:
         manager = client._connection_manager
-        _wait_until(lambda: len(manager.active_connections) == 3, 20, "3 connections")
+        wait_until(lambda: len(manager.active_connections) == 3, 20, "3 connections")
         object_events, removed = [], []
         client.add_distributed_object_listener(object_events.append).result()
         client.cluster_service.add_listener(member_removed=removed.append)
@@ -239,9 +232,9 @@ def test_graceful_member_stop_with_listeners_registered(cluster_factory):
         stop_creating.set()
         creator.join(10)
         load.stop()
-        _wait_until(lambda: len(removed) == 1, 10, "member removed event")
+        wait_until(lambda: len(removed) == 1, 10, "member removed event")
         names_after = {name for t, name in created if t > stopped}
-        _wait_until(lambda: names_after <= {e.name for e in object_events}, 10, "events for maps created after the stop")
+        wait_until(lambda: names_after <= {e.name for e in object_events}, 10, "events for maps created after the stop")
         lost = load.lost()
         _report(
             "graceful-stop",
@@ -280,7 +273,7 @@ def test_stalled_member_is_dropped_by_heartbeat_and_load_continues(hz_cluster3):
         )
         try:
             manager = client._connection_manager
-            _wait_until(lambda: len(manager.active_connections) == 3, 20, "3 connections")
+            wait_until(lambda: len(manager.active_connections) == 3, 20, "3 connections")
             proxied = [c for c in manager.active_connections.values() if c.remote_address.port == member.port]
             (stalled,) = proxied
             m = client.get_map("faults-stall").blocking()
@@ -288,9 +281,9 @@ def test_stalled_member_is_dropped_by_heartbeat_and_load_continues(hz_cluster3):
             time.sleep(1)
             stalled_at = time.monotonic()
             proxy.stall()
-            _wait_until(lambda: not stalled.live, 10, "heartbeat timeout")
+            wait_until(lambda: not stalled.live, 10, "heartbeat timeout")
             detected = time.monotonic() - stalled_at
-            _wait_until(lambda: len(manager.active_connections) == 3, 20, "reconnected to the stalled member directly")
+            wait_until(lambda: len(manager.active_connections) == 3, 20, "reconnected to the stalled member directly")
             reconnected = time.monotonic() - stalled_at
             time.sleep(2)
             load.stop()
@@ -319,7 +312,7 @@ def test_shutdown_during_load_is_prompt_and_leaves_nothing(hz_cluster3):
     threads_before = set(threading.enumerate())
     sockets_before = _open_sockets()
     client = hazelcast.HazelcastClient(**hz_cluster3.client_config())
-    _wait_until(lambda: len(client._connection_manager.active_connections) == 3, 20, "3 connections")
+    wait_until(lambda: len(client._connection_manager.active_connections) == 3, 20, "3 connections")
     m = client.get_map("faults-shutdown")
     pending = []
     errors = []

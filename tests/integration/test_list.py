@@ -132,12 +132,12 @@ def test_item_listener(client, lst):
     lst.add("a")
     lst.add_at(0, "b")
     lst.remove("a")
-    assert wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
+    wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
     assert added.items() == ["a", "b"]
     assert removed.items() == ["a"]
     # A removal by index is an event too (the member sends it without the item).
     assert lst.remove_at(0) == "b"
-    assert wait_until(lambda: len(removed.events) == 2)
+    wait_until(lambda: len(removed.events) == 2)
     assert added.events[0].event_type == ItemEventType.ADDED
     assert removed.events[0].event_type == ItemEventType.REMOVED
     assert added.events[0].name == lst.name
@@ -147,7 +147,7 @@ def test_item_listener(client, lst):
     no_values = Recorder()
     lst.add_listener(item_added_func=no_values)
     lst.add("c")
-    assert wait_until(lambda: len(no_values.events) == 1)
+    wait_until(lambda: len(no_values.events) == 1)
     assert no_values.items() == [None]
     assert len(added.events) == 2
 
@@ -185,7 +185,7 @@ def test_three_members(hz_cluster3, face):
         assert lst.get(0) == -1
         assert lst.sub_list(1, 4) == [0, 1, 2]
         assert lst.size() == 11
-        assert wait_until(lambda: len(added.events) >= 11)
+        wait_until(lambda: len(added.events) >= 11)
         time.sleep(0.5)  # a duplicate delivery would arrive by now
         assert sorted(added.items()) == list(range(-1, 10))  # each event once
     finally:

@@ -19,6 +19,7 @@ from hazelcast.proxy.map import BlockingMap, Map
 from hazelcast.internal.asyncio_proxy.map import Map as AsyncioMap
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 PARTITION_COUNT = 271
 
@@ -71,15 +72,6 @@ def spread_keys(client):
         i += 1
     assert set(per_partition) == set(range(PARTITION_COUNT))
     return keys
-
-
-def wait_until(condition, timeout=15.0, interval=0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(interval)
-    return condition()
 
 
 # -- proxies -------------------------------------------------------------------------
@@ -389,7 +381,7 @@ def test_ttl_expires_entries(bmap):
     assert bmap.get_all(expiring + ["forever", "default"]) == {
         key: 1 for key in expiring + ["forever", "default"]
     }
-    assert wait_until(lambda: bmap.get_all(expiring) == {}), "ttl entries did not expire"
+    wait_until(lambda: bmap.get_all(expiring) == {}, timeout=15.0, message="the ttl entries to expire", interval=0.2)
     assert bmap.get("forever") == 1
     assert bmap.get("default") == 1
 
@@ -398,7 +390,7 @@ def test_ttl_as_float_seconds(bmap):
     bmap.put("k", 1, ttl=1.5)
     # 1500 ms are sent; the member keeps expiry times in whole seconds
     assert 1000 <= bmap.get_entry_view("k").ttl <= 2000
-    assert wait_until(lambda: bmap.get("k") is None)
+    wait_until(lambda: bmap.get("k") is None, timeout=15.0, message="the entry to expire", interval=0.2)
 
 
 def test_max_idle_expires_untouched_entries(bmap):
@@ -414,7 +406,7 @@ def test_max_idle_expires_untouched_entries(bmap):
     time.sleep(2.5)
     # Polls further apart than max_idle: a check that touches a not-yet-expired
     # entry resets its idle time, and the next check must still see it expire.
-    assert wait_until(lambda: bmap.get_all(keys) == {}, interval=1.5)
+    wait_until(lambda: bmap.get_all(keys) == {}, timeout=15.0, message="the idle entries to expire", interval=1.5)
     assert bmap.get("kept") == 1
 
 
@@ -423,7 +415,7 @@ def test_set_ttl_on_existing_entry(bmap):
     bmap.put("other", "v")
     bmap.set_ttl("k", 1)
     assert bmap.get_entry_view("k").ttl == 1000
-    assert wait_until(lambda: bmap.get("k") is None)
+    wait_until(lambda: bmap.get("k") is None, timeout=15.0, message="the entry to expire", interval=0.2)
     assert bmap.get("other") == "v"
     bmap.set_ttl("absent", 1)  # no entry: nothing happens
     assert bmap.contains_key("absent") is False

@@ -19,6 +19,7 @@ import pytest
 from hazelcast.proxy.base import EntryEvent, EntryEventType
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 ET = EntryEventType
 WAIT = 30.0  # the machine is shared and loaded: bounds are generous
@@ -37,7 +38,7 @@ def client(request):
     # after start (the official client waits for them in start): a listener added
     # before then misses the events of the members not connected yet.
     members = len(cluster.addresses)
-    _wait_until(lambda: len(c._connection_manager.active_connections) == members, WAIT, "connections to all members")
+    wait_until(lambda: len(c._connection_manager.active_connections) == members, WAIT, "connections to all members")
     yield c
     c.shutdown()
 
@@ -96,14 +97,6 @@ class Events:
             name + "_func": self
             for name in ("added", "removed", "updated", "evicted", "evict_all", "clear_all", "merged", "expired", "loaded")
         }
-
-
-def _wait_until(condition, timeout=WAIT, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.05)
 
 
 def _member_uuids(client):
@@ -439,12 +432,12 @@ def test_events_keep_coming_after_a_member_dies(cluster_factory, face):
         events = Events()
         registration_id = m.add_entry_listener(True, added_func=events, updated_func=events)
         # The client connects to every member in the background: then it registers there.
-        _wait_until(lambda: _registered_on(client, registration_id) == 3, WAIT, "registered on the 3 members")
+        wait_until(lambda: _registered_on(client, registration_id) == 3, WAIT, "registered on the 3 members")
         keys = _spread_keys(client)
         _write_round(m, keys, 0, events)
         cluster.members[1].kill()
         cluster.wait_for_size(2, 60)
-        _wait_until(lambda: len(client.cluster_service.get_members()) == 2, WAIT, "the client sees 2 members")
+        wait_until(lambda: len(client.cluster_service.get_members()) == 2, WAIT, "the client sees 2 members")
         # The dead member's partitions now send their events from the survivors.
         _write_round(m, keys, 1, events)
         _write_round(m, keys, 2, events)
@@ -474,8 +467,8 @@ def test_a_unisocket_listener_follows_its_connection_when_its_member_dies(cluste
             connections = list(client._connection_manager.active_connections.values())
             return len(connections) == 1 and connections[0] is not connection
 
-        _wait_until(moved, WAIT, "a connection to another member")
-        _wait_until(lambda: _registered_on(client, registration_id) == 1, WAIT, "registered there")
+        wait_until(moved, WAIT, "a connection to another member")
+        wait_until(lambda: _registered_on(client, registration_id) == 1, WAIT, "registered there")
         _write_round(m, keys, 1, events)
         _write_round(m, keys, 2, events)
         _assert_once_each_in_order(events, keys, [0, 1, 2])
@@ -506,19 +499,19 @@ def test_events_keep_coming_after_the_whole_cluster_restarts(cluster_factory, fa
         old_members = _member_uuids(client)
         for member in cluster.members:
             member.shutdown()
-        _wait_until(lambda: LifecycleState.DISCONNECTED in states, WAIT, "DISCONNECTED")
+        wait_until(lambda: LifecycleState.DISCONNECTED in states, WAIT, "DISCONNECTED")
         for member in cluster.members:  # the same ports again
             member.start()
             member.wait_started()
         cluster.wait_for_size(2, 60)
-        _wait_until(lambda: states.count(LifecycleState.CONNECTED) == 2, 60, "reconnected")
-        _wait_until(
+        wait_until(lambda: states.count(LifecycleState.CONNECTED) == 2, 60, "reconnected")
+        wait_until(
             lambda: len(_member_uuids(client)) == 2 and not (_member_uuids(client) & old_members),
             WAIT,
             "the new cluster's members",
         )
         # Registered again on both new members: the keys' events come from both.
-        _wait_until(lambda: _registered_on(client, registration_id) == 2, WAIT, "registered on both members")
+        wait_until(lambda: _registered_on(client, registration_id) == 2, WAIT, "registered on both members")
         # The data went with the old cluster: the first write adds again.
         _write_round(m, keys, 1, events)
         _write_round(m, keys, 2, events)

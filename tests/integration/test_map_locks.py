@@ -18,6 +18,7 @@ import pytest
 from hazelcast.errors import IllegalMonitorStateError
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 WAIT = 30.0
 
@@ -50,14 +51,6 @@ def fmap(client, map_name):
     if isinstance(client, AsyncioClientDriver):
         pytest.skip("Futures are the threaded client's face; the asyncio client awaits")
     return client.get_map(map_name)
-
-
-def _wait_until(condition, timeout=WAIT, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.05)
 
 
 def in_other_owner(client, func):
@@ -141,9 +134,9 @@ def test_a_write_of_another_owner_waits_for_the_unlock(client, fmap):
 def test_lease_time_releases_the_lock(client, bmap):
     bmap.lock("k", lease_time=1)
     assert bmap.is_locked("k") is True
-    _wait_until(lambda: not bmap.is_locked("k"), WAIT, "the lease to end")
+    wait_until(lambda: not bmap.is_locked("k"), WAIT, "the lease to end")
     assert in_other_owner(client, lambda: bmap.try_lock("k", lease_time=1)) is True
-    _wait_until(lambda: not bmap.is_locked("k"), WAIT, "the try_lock lease to end")
+    wait_until(lambda: not bmap.is_locked("k"), WAIT, "the try_lock lease to end")
 
 
 def test_try_lock_waits_up_to_its_timeout(client, fmap):
@@ -417,14 +410,14 @@ def test_a_lock_survives_the_death_of_the_member_owning_the_key(cluster_factory)
         t = threading.Thread(target=waiter)
         t.start()
         pid = client.partition_service.get_partition_id(key)
-        _wait_until(lambda: client.partition_service.get_partition_owner(pid) is not None, WAIT, "the partition table")
+        wait_until(lambda: client.partition_service.get_partition_owner(pid) is not None, WAIT, "the partition table")
         owner = client.partition_service.get_partition_owner(pid)
         (owner_member,) = [mi for mi in client.cluster_service.get_members() if mi.uuid == owner]
         (victim,) = [hm for hm in cluster.members if hm.port == owner_member.address.port]
         victim.kill()
         cluster.wait_for_size(2, 60)
-        _wait_until(lambda: len(client.cluster_service.get_members()) == 2, WAIT, "the client sees 2 members")
-        _wait_until(lambda: client.partition_service.get_partition_owner(pid) != owner, WAIT, "a new owner")
+        wait_until(lambda: len(client.cluster_service.get_members()) == 2, WAIT, "the client sees 2 members")
+        wait_until(lambda: client.partition_service.get_partition_owner(pid) != owner, WAIT, "a new owner")
         # The backup took over the lock, with its owner.
         assert m.is_locked(key) is True
         assert in_other_owner(client, lambda: m.try_lock(key)) is False
@@ -436,6 +429,6 @@ def test_a_lock_survives_the_death_of_the_member_owning_the_key(cluster_factory)
             m.unlock(key)
         release.set()
         t.join(WAIT)
-        _wait_until(lambda: not m.is_locked(key), WAIT, "the waiter's unlock")
+        wait_until(lambda: not m.is_locked(key), WAIT, "the waiter's unlock")
     finally:
         client.shutdown()

@@ -219,7 +219,10 @@ class Recorder:
             return len([e for e in self.events if event_type is None or e.event_type == event_type])
 
     def wait_for(self, n, event_type=None):
-        assert wait_until(lambda: self.count(event_type) >= n), (n, self.events)
+        wait_until(
+            lambda: self.count(event_type) >= n,
+            message=lambda: "%d events of type %s (got %r)" % (n, event_type, self.events),
+        )
 
     def stays(self, n, seconds=1.5):
         """Fails if more than ``n`` events arrive within ``seconds`` (duplicates)."""
@@ -376,7 +379,7 @@ def test_lock_lease_time_releases(client, mm):
     threaded_only(client)
     mm.lock("k", lease_time=1)
     assert mm.is_locked("k") is True
-    assert wait_until(lambda: not mm.is_locked("k"))
+    wait_until(lambda: not mm.is_locked("k"))
     assert in_other_thread(lambda: mm.try_lock("k")) is True
     mm.force_unlock("k")
 

@@ -11,10 +11,11 @@ import pytest
 
 import hazelcast
 from hazelcast import predicate
-from hazelcast.serialization.api import IdentifiedDataSerializable
+from hazelcast.serialization.api import CompactSerializer, IdentifiedDataSerializable
 
 from client_faces import FACES, start_client
 from tcp_proxy import MessageDroppingProxy
+from waiting import wait_until
 
 pytestmark = [pytest.mark.java_classes]
 
@@ -54,17 +55,6 @@ class WriteValueProcessor(IdentifiedDataSerializable):
 
     def get_class_id(self):
         return 3
-
-
-def wait_until(condition, timeout=WAIT, message="condition"):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.02)
 
 
 @pytest.fixture(scope="module")
@@ -168,6 +158,51 @@ def test_the_blocking_and_future_faces_share_one_near_cache(make_client):
     assert m.get("k").result() == 1
     assert m.blocking().get("k") == 1
     assert near_cache.get_statistics()["hits"] == 1
+
+
+class _Point:
+    """A Compact key and value type."""
+
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __eq__(self, other):
+        return isinstance(other, _Point) and (self.x, self.y) == (other.x, other.y)
+
+    def __hash__(self):
+        return hash((self.x, self.y))
+
+
+class _PointSerializer(CompactSerializer):
+    def read(self, reader):
+        return _Point(reader.read_int32("x"), reader.read_int32("y"))
+
+    def write(self, writer, obj):
+        writer.write_int32("x", obj.x)
+        writer.write_int32("y", obj.y)
+
+    def get_class(self):
+        return _Point
+
+    def get_type_name(self):
+        return "pyclienttest.nearcache.Point"
+
+
+def test_a_blocking_get_of_a_compact_key_the_client_never_sent_is_fetched_then_cached(make_client):
+    # The blocking get serializes the key itself to look it up; a Compact key whose
+    # schema this client has not sent yet takes the proxy's path (schema first).
+    name = "compact-keys-%d" % time.time_ns()
+    writer = make_client(compact_serializers=[_PointSerializer()])
+    writer.get_map(name).blocking().put(_Point(1, 2), _Point(3, 4))
+    reader = make_client(near_caches={name: {}}, compact_serializers=[_PointSerializer()])
+    m = reader.get_map(name).blocking()
+    near_cache = near_cache_of(reader, name)
+    wait_active(near_cache)
+    assert m.get(_Point(1, 2)) == _Point(3, 4)
+    assert m.get(_Point(1, 2)) == _Point(3, 4)
+    assert m.get(_Point(5, 6)) is None
+    stats = near_cache.get_statistics()
+    assert (stats["hits"], stats["misses"], stats["owned_entry_count"]) == (1, 2, 1)
 
 
 def test_a_map_without_matching_config_has_no_near_cache(make_client):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import threading
-import time
 import uuid
 
 import pytest
@@ -19,6 +18,7 @@ from hazelcast.protocol.codec import pn_counter_get_codec
 from hazelcast.proxy.pn_counter import BlockingPNCounter, PNCounter
 
 from client_faces import FACES, AsyncioClientDriver, start_client
+from waiting import wait_until
 
 
 def get_proxy(client, getter, name):
@@ -27,15 +27,6 @@ def get_proxy(client, getter, name):
     if isinstance(client, AsyncioClientDriver):
         return client._blocking(client.run(getattr(client.client, getter)(name)))
     return getattr(client, getter)(name)
-
-
-def wait_until(condition, timeout=30.0, interval=0.1, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(interval)
-    raise AssertionError("timed out waiting for %s" % message)
 
 
 @pytest.fixture(scope="module", params=FACES)
@@ -133,7 +124,7 @@ def test_two_clients_counting_concurrently_reach_the_exact_total(hz_cluster3):
         total = 4 * per_thread + 2 * 2 * per_thread
         # Each client reads its own writes at once; the other's arrive by replication.
         for c in counters:
-            wait_until(lambda: c.get() == total, message="the total on both clients")
+            wait_until(lambda: c.get() == total, interval=0.1, message="the total on both clients")
     finally:
         for c in clients:
             c.shutdown()
@@ -173,7 +164,7 @@ def test_replicas_dying_between_calls(cluster_factory):
     client = hazelcast.HazelcastClient(**cluster.client_config())
     try:
         members = lambda: client.cluster_service.get_members()  # noqa: E731
-        wait_until(lambda: len(members()) == 3, message="3 members")
+        wait_until(lambda: len(members()) == 3, interval=0.1, message="3 members")
 
         # A counter replicated on every member: killing the replica in use moves the
         # session to another one, which has the observed state.
@@ -181,12 +172,12 @@ def test_replicas_dying_between_calls(cluster_factory):
         proxy = client.get_pn_counter(name)
         counter = proxy.blocking()
         assert counter.add_and_get(10) == 10
-        wait_until(lambda: all(value_on(client, name, m) == 10 for m in members()), message="replication")
+        wait_until(lambda: all(value_on(client, name, m) == 10 for m in members()), interval=0.1, message="replication")
         harness_member(cluster, proxy._current_target).kill()
-        wait_until(lambda: len(members()) == 2, message="the killed member to leave")
+        wait_until(lambda: len(members()) == 2, interval=0.1, message="the killed member to leave")
         assert counter.add_and_get(5) == 15
         assert counter.get() == 15
-        wait_until(lambda: all(value_on(client, name, m) == 15 for m in members()), message="replication")
+        wait_until(lambda: all(value_on(client, name, m) == 15 for m in members()), interval=0.1, message="replication")
 
         # A counter with one replica (the first data member): once it is gone, no
         # replica has what this session observed.
@@ -197,7 +188,7 @@ def test_replicas_dying_between_calls(cluster_factory):
         replica = single_proxy._current_target
         assert replica.uuid == members()[0].uuid
         harness_member(cluster, replica).kill()
-        wait_until(lambda: len(members()) == 1, message="the killed replica to leave")
+        wait_until(lambda: len(members()) == 1, interval=0.1, message="the killed replica to leave")
         with pytest.raises(ConsistencyLostError):
             single.get()
         with pytest.raises(ConsistencyLostError):

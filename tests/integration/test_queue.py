@@ -160,7 +160,7 @@ def test_take_hands_items_over_between_two_threads(queue):
 def test_take_waits_for_an_item_from_another_client(hz_cluster, client, name):
     consumer_queue = blocking_proxy(client, "get_queue", name)
     waiting = in_thread(consumer_queue.take)
-    assert wait_until(lambda: _pending(client) >= 1)
+    wait_until(lambda: _pending(client) >= 1)
     producer = start_client("threaded", **hz_cluster.client_config())
     try:
         producer_queue = producer.get_queue(name).blocking()
@@ -181,7 +181,7 @@ def test_a_waiting_take_does_not_delay_other_calls_on_the_connection(client, nam
     other = blocking_proxy(client, "get_map", "map-" + name)
     other.put("k", "v")
     waiting = in_thread(queue.take)
-    assert wait_until(lambda: _pending(client) >= 1)
+    wait_until(lambda: _pending(client) >= 1)
     # While the take waits on the member, map calls come and go at their usual pace.
     calls = in_thread(lambda: [other.get("k") for _ in range(200)])
     assert calls.join(30) == ["v"] * 200
@@ -197,7 +197,7 @@ def test_an_endless_take_survives_the_invocation_timeout(hz_cluster, client, nam
         queue = blocking_proxy(short, "get_queue", name)
         waiting = in_thread(queue.take)
         timed = in_thread(lambda: queue.poll(5))
-        assert wait_until(lambda: _pending(short) >= 2)
+        wait_until(lambda: _pending(short) >= 2)
         # Past twice the invocation timeout (the client sweeps timeouts every second),
         # both still wait on the member.
         deadline = time.monotonic() + 4.5
@@ -220,7 +220,7 @@ def test_item_listener_with_values(client, queue):
     queue.offer("a")
     queue.offer("b")
     assert queue.poll() == "a"
-    assert wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
+    wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
     assert added.items() == ["a", "b"]
     assert removed.items() == ["a"]
     event = added.events[0]
@@ -235,7 +235,7 @@ def test_item_listener_with_values(client, queue):
     other = Recorder()
     queue.add_listener(item_added_func=other)
     queue.offer("d")
-    assert wait_until(lambda: len(other.events) == 1)
+    wait_until(lambda: len(other.events) == 1)
     assert len(added.events) == 2  # the removed listener heard nothing more
 
 
@@ -244,7 +244,7 @@ def test_item_listener_without_values_gets_none(queue):
     queue.add_listener(include_value=False, item_added_func=added, item_removed_func=removed)
     queue.offer("a")
     queue.poll()
-    assert wait_until(lambda: len(added.events) == 1 and len(removed.events) == 1)
+    wait_until(lambda: len(added.events) == 1 and len(removed.events) == 1)
     assert added.items() == [None]
     assert removed.items() == [None]
 
@@ -300,7 +300,7 @@ def test_bounded_queue_put_waits_for_room_and_offer_times_out(cluster_factory, f
         # A put waits for room past the invocation timeout.
         putting = in_thread(lambda: queue.put(3))
         timed = in_thread(lambda: queue.offer(4, 30))
-        assert wait_until(lambda: _pending(c) >= 2)
+        wait_until(lambda: _pending(c) >= 2)
         deadline = time.monotonic() + 4.5
         while time.monotonic() < deadline:
             assert putting.alive()
@@ -330,7 +330,7 @@ def test_three_members_hand_off_and_listener_events_once(hz_cluster3, face):
         for i in range(20):
             queue.put(i)
         assert taken.join() == list(range(20))
-        assert wait_until(lambda: len(added.events) >= 20)
+        wait_until(lambda: len(added.events) >= 20)
         time.sleep(0.5)  # a duplicate delivery would arrive by now
         assert added.items() == list(range(20))
         queue.add_all(list(range(5)))

@@ -25,6 +25,7 @@ from hazelcast.proxy.reliable_topic import ReliableMessageListener
 
 from client_faces import FACES, AsyncioClientDriver, start_client
 from messaging_cluster import MEMBER_XML
+from waiting import wait_until
 
 pytestmark = [pytest.mark.java_classes]
 
@@ -64,15 +65,6 @@ def client(request, cluster):
 
 def unique(prefix="rt"):
     return "%s-%s" % (prefix, uuid.uuid4().hex)
-
-
-def wait_until(condition, timeout=30.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError("timed out after %.0f s waiting for %s" % (timeout, what))
 
 
 class Recorder(ReliableMessageListener):
@@ -116,7 +108,9 @@ class Recorder(ReliableMessageListener):
         return [m.message for m in self.messages]
 
     def wait_for(self, count, timeout=30.0):
-        wait_until(lambda: len(self.messages) >= count, timeout, "%d messages (got %d)" % (count, len(self.messages)))
+        wait_until(
+            lambda: len(self.messages) >= count, timeout, lambda: "%d messages (got %d)" % (count, len(self.messages))
+        )
         return self.values()
 
 
@@ -129,7 +123,7 @@ def test_function_listener_receives_messages(client):
     before = time.time()
     topic.add_listener(received.append)
     topic.publish("hello")
-    wait_until(lambda: received, what="the message")
+    wait_until(lambda: received, message="the message")
     (message,) = received
     assert isinstance(message, TopicMessage)
     assert message.message == "hello"
@@ -211,9 +205,9 @@ def test_listener_errors_terminal_or_not(client):
     topic.publish_all([1, 2, 3])
     assert going_on.wait_for(3) == [1, 2, 3]
     assert [type(e) for e in going_on.errors] == [ValueError]
-    wait_until(lambda: stopping.cancelled == 1, what="the terminal listener's cancellation")
+    wait_until(lambda: stopping.cancelled == 1, message="the terminal listener's cancellation")
     assert stopping.values() == [1, 2]
-    wait_until(lambda: plain == [1, 2, 3], what="the plain function's messages")
+    wait_until(lambda: plain == [1, 2, 3], message="the plain function's messages")
 
 
 def test_destroy_cancels_listeners_and_empties_the_ringbuffer(client):
@@ -236,7 +230,7 @@ def test_client_shutdown_cancels_listeners(cluster):
     topic.publish(1)
     recorder.wait_for(1)
     c.shutdown()
-    wait_until(lambda: recorder.cancelled == 1, what="the cancellation")
+    wait_until(lambda: recorder.cancelled == 1, message="the cancellation")
 
 
 def test_argument_checks(client):
@@ -274,7 +268,7 @@ def test_listener_not_loss_tolerant_is_cancelled_and_the_loss_reported(client, c
     recorder = Recorder(initial=0, loss_tolerant=False)
     with caplog.at_level(logging.WARNING, logger="hazelcast"):
         topic.add_listener(recorder)
-        wait_until(lambda: recorder.cancelled == 1, what="the cancellation")
+        wait_until(lambda: recorder.cancelled == 1, message="the cancellation")
     assert recorder.values() == []
     assert any("not loss tolerant" in r.getMessage() and "20 messages" in r.getMessage() for r in caplog.records)
 
@@ -300,12 +294,12 @@ def test_slow_listener_falls_behind_and_tolerates_the_loss(client, cluster):
     try:
         other = publisher.get_reliable_topic(name).blocking()
         other.publish(0)
-        wait_until(lambda: slow.messages, what="the first message")
+        wait_until(lambda: slow.messages, message="the first message")
         # While the listener is stuck on message 0, 25 more overwrite the capacity of 10.
         for i in range(1, 26):
             other.publish(i)
         release.set()
-        wait_until(lambda: slow.values()[-1:] == [25], what="the last message")
+        wait_until(lambda: slow.values()[-1:] == [25], message="the last message")
     finally:
         release.set()
         publisher.shutdown()
@@ -425,7 +419,7 @@ def test_listener_survives_the_death_of_the_ringbuffer_owner(cluster_factory):
 
         publisher = threading.Thread(target=publish)
         publisher.start()
-        wait_until(lambda: len(recorder.messages) > 100, what="messages before the kill")
+        wait_until(lambda: len(recorder.messages) > 100, message="messages before the kill")
         victim.kill()
         wait_until(lambda: len(client.cluster_service.get_members()) == 2, 60, "the member's removal")
         count = len(acknowledged)

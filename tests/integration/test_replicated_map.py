@@ -64,7 +64,7 @@ def eventually_equal(read, expected):
         seen[:] = [read()]
         return seen[0] == expected
 
-    assert wait_until(check), "last read %r, expected %r" % (seen and seen[0], expected)
+    wait_until(check, message=lambda: "a converged value (last read %r, expected %r)" % (seen and seen[0], expected))
 
 
 # -- proxies -------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def test_put_with_ttl_expires(rm):
     rm.put("short", "lived", ttl=1)
     rm.put("long", "lived")
     assert rm.get("short") == "lived"
-    assert wait_until(lambda: rm.get("short") is None)
+    wait_until(lambda: rm.get("short") is None)
     assert rm.get("long") == "lived"
 
 
@@ -193,7 +193,7 @@ class Recorder:
             return len(self.events)
 
     def wait_for(self, n):
-        assert wait_until(lambda: self.count() >= n), (n, self.events)
+        wait_until(lambda: self.count() >= n, message=lambda: "%d events (got %r)" % (n, self.events))
 
     def stays(self, n, seconds=1.5):
         """Fails if more than ``n`` events arrive within ``seconds`` (duplicates)."""

@@ -19,16 +19,9 @@ from hazelcast.lifecycle import LifecycleState
 
 from client_faces import FACES, start_client
 from tcp_proxy import StallingProxy
+from waiting import wait_until
 
 S = LifecycleState
-
-
-def _wait_until(condition, timeout=20.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("%s not met in %s s" % (message, timeout))
-        time.sleep(0.02)
 
 
 def _count_sends(client):
@@ -58,7 +51,7 @@ def test_reconnect_mode_off_shuts_the_client_down_when_the_cluster_is_lost(clust
         m = client.get_map("off").blocking()
         m.put(1, 1)
         cluster.members[0].kill()
-        _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
+        wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
         assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.SHUTTING_DOWN, S.SHUTDOWN]
         assert not client.lifecycle_service.is_running()
         with pytest.raises(HazelcastClientNotActiveError):
@@ -77,9 +70,9 @@ def test_finite_cluster_connect_timeout_ends_reconnection_with_a_shutdown(cluste
     )
     try:
         cluster.members[0].kill()
-        _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
+        wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
         lost = time.monotonic()
-        _wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
+        wait_until(lambda: S.SHUTDOWN in states, 10, "SHUTDOWN")
         assert 1.3 < time.monotonic() - lost < 4
         assert states[-2:] == [S.SHUTTING_DOWN, S.SHUTDOWN]
     finally:
@@ -98,14 +91,14 @@ def test_reconnect_mode_async_fails_fast_while_offline_and_reconnects(cluster_fa
         m = client.get_map("async").blocking()
         m.put(1, 1)
         cluster.members[0].kill()
-        _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
+        wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
         started = time.monotonic()
         with pytest.raises(ClientOfflineError):
             m.put(2, 2)
         assert time.monotonic() - started < 0.5
         assert client.lifecycle_service.is_running()
         cluster.members[0].restart()
-        _wait_until(lambda: states.count(S.CONNECTED) == 2, 20, "CONNECTED again")
+        wait_until(lambda: states.count(S.CONNECTED) == 2, 20, "CONNECTED again")
         m.put(2, 2)
         assert m.get(2) == 2
         assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.CONNECTED]
@@ -135,7 +128,7 @@ def test_whole_cluster_restart_reconnects_and_reregisters_listeners(cluster_fact
         m.put(1, 1)
         old_uuid = client.cluster_service.get_members()[0].uuid
         cluster.members[0].kill()
-        _wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
+        wait_until(lambda: S.DISCONNECTED in states, 10, "DISCONNECTED")
 
         # While the cluster is away, a call is retried every invocation_retry_pause
         # until invocation_timeout, then fails with OperationTimeoutError.
@@ -149,17 +142,17 @@ def test_whole_cluster_restart_reconnects_and_reregisters_listeners(cluster_fact
 
         restarted = time.monotonic()
         cluster.members[0].restart()
-        _wait_until(lambda: states.count(S.CONNECTED) == 2, 20, "reconnected")
+        wait_until(lambda: states.count(S.CONNECTED) == 2, 20, "reconnected")
         print("reconnected %.2f s after the member restart began" % (time.monotonic() - restarted))
         # The new cluster's member list replaces the old one.
-        _wait_until(lambda: client.cluster_service.get_members()[0].uuid != old_uuid, 10, "new member list")
+        wait_until(lambda: client.cluster_service.get_members()[0].uuid != old_uuid, 10, "new member list")
         (member,) = client.cluster_service.get_members()
         assert member.uuid != old_uuid and members_added[-1].uuid == member.uuid
 
         # The listener was registered again on the new cluster.
         events.clear()
         client.get_map("after-restart").blocking().put(1, 1)
-        _wait_until(lambda: any(e.name == "after-restart" for e in events), 10, "created event")
+        wait_until(lambda: any(e.name == "after-restart" for e in events), 10, "created event")
         m.put(2, 2)
         assert m.get(2) == 2
         assert states == [S.STARTING, S.STARTED, S.CONNECTED, S.DISCONNECTED, S.CONNECTED]
@@ -214,7 +207,7 @@ def test_heartbeat_timeout_closes_a_stalled_connection_and_redo_operation_decide
             stalled_at = time.monotonic()
             put = m.put("k", "v")  # not idempotent: retried only with redo_operation
             get = m.get("warm")  # read-only: always retried
-            _wait_until(lambda: not stalled.live, 10, "heartbeat timeout")
+            wait_until(lambda: not stalled.live, 10, "heartbeat timeout")
             detected = time.monotonic() - stalled_at
             assert 1.9 < detected < 3.6, detected
             assert "Heartbeat" in stalled.close_reason
@@ -239,9 +232,9 @@ def test_heartbeat_timeout_closes_a_stalled_connection_and_redo_operation_decide
 def _smart_client(cluster, **options):
     client = hazelcast.HazelcastClient(**dict(cluster.client_config(), **options))
     manager = client._connection_manager
-    _wait_until(lambda: len(manager.active_connections) == len(cluster.members), 20, "all connections")
+    wait_until(lambda: len(manager.active_connections) == len(cluster.members), 20, "all connections")
     client.get_map("assign-partitions").blocking().set(0, 0)  # members assign partitions on first use
-    _wait_until(lambda: all(client.partition_service.get_partition_owner(p) for p in range(271)), 20, "partition table")
+    wait_until(lambda: all(client.partition_service.get_partition_owner(p) for p in range(271)), 20, "partition table")
     return client
 
 
@@ -275,7 +268,7 @@ def test_backup_acks_come_to_smart_clients_only_when_enabled(hz_cluster3, option
         assert sum(m.get(i) for i in range(50)) == sum(range(50))
         if acks_expected:
             # Every map has one synchronous backup here: one ack per write.
-            _wait_until(lambda: len(acks) >= 50, 5, "50 backup acks")
+            wait_until(lambda: len(acks) >= 50, 5, "50 backup acks")
         else:
             assert acks == []
     finally:

@@ -92,7 +92,7 @@ def test_item_listener(client, hset):
     hset.add("a")  # no change, no event
     hset.add("b")
     hset.remove("a")
-    assert wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
+    wait_until(lambda: len(added.events) == 2 and len(removed.events) == 1)
     assert added.items() == ["a", "b"]
     assert removed.items() == ["a"]
     assert added.events[0].event_type == ItemEventType.ADDED
@@ -104,7 +104,7 @@ def test_item_listener(client, hset):
     no_values = Recorder()
     hset.add_listener(False, None, no_values)
     hset.remove("b")
-    assert wait_until(lambda: len(no_values.events) == 1)
+    wait_until(lambda: len(no_values.events) == 1)
     assert no_values.items() == [None]
     assert len(removed.events) == 1
 
@@ -140,7 +140,7 @@ def test_three_members(hz_cluster3, face):
         assert hset.add(3) is False
         assert hset.size() == 10
         assert hset.contains_all([0, 9]) is True
-        assert wait_until(lambda: len(added.events) >= 10)
+        wait_until(lambda: len(added.events) >= 10)
         time.sleep(0.5)  # a duplicate delivery would arrive by now
         assert sorted(added.items()) == list(range(10))  # each event once
     finally:

@@ -22,6 +22,8 @@ from hazelcast.proxy.transactional_queue import TransactionalQueue
 from hazelcast.proxy.transactional_set import TransactionalSet
 from hazelcast.transaction import ONE_PHASE, TWO_PHASE, Transaction
 
+from waiting import wait_until
+
 TYPES = pytest.mark.parametrize("txn_type", [TWO_PHASE, ONE_PHASE], ids=["two-phase", "one-phase"])
 
 
@@ -35,15 +37,6 @@ def other(hz_cluster3):
     c = hazelcast.HazelcastClient(**hz_cluster3.client_config())
     yield c
     c.shutdown()
-
-
-def _wait_until(condition, timeout=30.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for %s" % message)
 
 
 # -- commit, isolation, rollback ---------------------------------------------------
@@ -154,7 +147,7 @@ def test_timeout_expiry_rolls_back(client3, other):
     began = time.monotonic()
     # Once the timeout has passed, the member releases the key: another client's
     # write then gets through (it waits while the transaction holds the key).
-    _wait_until(lambda: seen.try_put("k", "after", timeout=1), message="the key released by the timeout")
+    wait_until(lambda: seen.try_put("k", "after", timeout=1), message="the key released by the timeout")
     assert time.monotonic() - began >= 1.5
     with pytest.raises(TransactionError, match="timed out"):
         t.commit()
@@ -172,7 +165,7 @@ def test_the_member_refuses_to_commit_a_timed_out_transaction(client3, other):
     t = client3.new_transaction(timeout=2)
     t.begin()
     t.get_map(name).put("k", "in-txn")
-    _wait_until(lambda: seen.try_put("other", 1, timeout=0) and seen.try_put("k", "after", timeout=1),
+    wait_until(lambda: seen.try_put("other", 1, timeout=0) and seen.try_put("k", "after", timeout=1),
                 message="the key released by the timeout")
     t._deadline = float("inf")  # skip the client-side check
     with pytest.raises(TransactionTimedOutError):
@@ -487,8 +480,8 @@ def test_member_dying_during_two_phase_commit_loses_no_committed_write(cluster_f
     cluster = cluster_factory(member_count=3, map_configs={"txn*": {"backup_count": 1}})
     client = hazelcast.HazelcastClient(**cluster.client_config())
     try:
-        _wait_until(lambda: len(client.cluster_service.get_members()) == 3, message="3 members")
-        _wait_until(lambda: len(client._connection_manager.active_connections) == 3, message="3 connections")
+        wait_until(lambda: len(client.cluster_service.get_members()) == 3, message="3 members")
+        wait_until(lambda: len(client._connection_manager.active_connections) == 3, message="3 connections")
         name = "txn-durable"
         t = client.new_transaction(timeout=60, durability=1, type=TWO_PHASE)
         t.begin()

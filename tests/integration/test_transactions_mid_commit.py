@@ -20,6 +20,8 @@ import hazelcast
 from hazelcast.errors import HazelcastError, OperationTimeoutError, TargetDisconnectedError
 from hazelcast.transaction import TWO_PHASE
 
+from waiting import wait_until
+
 pytestmark = [pytest.mark.slow, pytest.mark.java_classes]
 
 SLOW_MAP_XML = """
@@ -36,22 +38,13 @@ CHANGES = 300
 INVOCATION_TIMEOUT = 30
 
 
-def _wait_until(condition, timeout=30.0, message="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting for %s" % message)
-
-
 @pytest.mark.parametrize("victim_role", ["other-member", "transaction-member"])
 def test_a_member_killed_while_the_commit_is_written(cluster_factory, victim_role):
     cluster = cluster_factory(member_count=3, java_classes=True, extra_xml=SLOW_MAP_XML)
     client = hazelcast.HazelcastClient(**cluster.client_config(), invocation_timeout=INVOCATION_TIMEOUT)
     observer = hazelcast.HazelcastClient(**cluster.client_config())
     try:
-        _wait_until(lambda: len(client._connection_manager.active_connections) == 3, message="3 connections")
+        wait_until(lambda: len(client._connection_manager.active_connections) == 3, message="3 connections")
         name = "txn-slow-" + uuid.uuid4().hex[:10]
         expected = {"key-%d" % i: i for i in range(CHANGES)}
         t = client.new_transaction(timeout=120, durability=1, type=TWO_PHASE)
