@@ -2630,11 +2630,11 @@ class BlockingMap(Map[KeyType, ValueType]):
 
 
 class _NearCacheBlockingMap(BlockingMap[KeyType, ValueType]):
-    __slots__ = ("_near_cache_map", "_near_cache", "_key_to_data")
+    __slots__ = ("_near_cache", "_key_to_data")
+    _wrapped: MapFeatNearCache[KeyType, ValueType]
 
     def __init__(self, wrapped: MapFeatNearCache[KeyType, ValueType]):
         super().__init__(wrapped)
-        self._near_cache_map = wrapped
         self._near_cache = wrapped._near_cache
         self._key_to_data = wrapped._to_data
 
@@ -2649,5 +2649,5 @@ class _NearCacheBlockingMap(BlockingMap[KeyType, ValueType]):
                 if value is not _MISS:
                     return value
                 # A miss, counted once: fetched (and cached) as the proxy's get does.
-                return self._near_cache_map._get_and_cache(key_data).result()
-        return self._near_cache_map.get(key).result()
+                return self._wrapped._get_and_cache(key_data).result()
+        return self._wrapped.get(key).result()
