@@ -198,11 +198,21 @@ def test_a_blocking_get_of_a_compact_key_the_client_never_sent_is_fetched_then_c
     m = reader.get_map(name).blocking()
     near_cache = near_cache_of(reader, name)
     wait_active(near_cache)
-    assert m.get(_Point(1, 2)) == _Point(3, 4)
-    assert m.get(_Point(1, 2)) == _Point(3, 4)
+    assert m.get(_Point(1, 2)) == _Point(3, 4)  # the schema goes first, then the fetch
+    gets = [1]
+
+    def served_from_the_near_cache():
+        # An invalidation of the writer's put that the member batched before this
+        # client registered may still drop the first copy: read until one is a hit.
+        gets.append(1)
+        assert m.get(_Point(1, 2)) == _Point(3, 4)
+        return near_cache.get_statistics()["hits"] >= 1
+
+    wait_until(served_from_the_near_cache, WAIT, "a read served from the Near Cache")
     assert m.get(_Point(5, 6)) is None
     stats = near_cache.get_statistics()
-    assert (stats["hits"], stats["misses"], stats["owned_entry_count"]) == (1, 2, 1)
+    assert stats["hits"] + stats["misses"] == len(gets) + 1  # each read counted once
+    assert stats["owned_entry_count"] == 1
 
 
 def test_a_map_without_matching_config_has_no_near_cache(make_client):
