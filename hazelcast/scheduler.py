@@ -41,6 +41,8 @@ class ScheduledTask:
 
 _Entry = Tuple[float, int, ScheduledTask, Callable[..., Any], Tuple[Any, ...]]
 
+_NEVER = float("inf")
+
 
 class Scheduler:
     """Runs callables soon, after a delay, or periodically, on one daemon thread.
@@ -65,6 +67,10 @@ class Scheduler:
         # its id while it runs the work.
         self._borrowed = False
         self._borrower: Optional[int] = None
+        # While it sleeps: when it wakes by itself (its earliest timer), and whether
+        # it waits for the role to come back (a timer fell due while it was lent).
+        self._sleep_deadline = _NEVER
+        self._waits_for_role = False
         self._running = True
         self._on_start = on_start
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -116,7 +122,14 @@ class Scheduler:
             thread_role.must_not_block = must_not_block
             with self._lock:
                 self._borrowed = False
-                if self._sleeping and (self._soon or self._heap):
+                # Woken only if it has something to do now: queued work, a timer
+                # that fell due while the role was lent, or one scheduled meanwhile
+                # before the time it sleeps until. Otherwise it sleeps on, and the
+                # wake-up the lending saved stays saved.
+                heap = self._heap
+                if self._sleeping and (
+                    self._soon or self._waits_for_role or (heap and heap[0][0] < self._sleep_deadline)
+                ):
                     self._wake()
 
     def schedule(self, delay: float, function: Callable[..., Any], *args: Any) -> ScheduledTask:
@@ -135,6 +148,7 @@ class Scheduler:
     def _wake(self) -> None:
         # Under self._lock, with the thread sleeping: one release per sleep.
         self._sleeping = False
+        self._waits_for_role = False
         self._wake_up.release()
 
     def schedule_periodic(self, interval: float, function: Callable[[], Any], initial_delay: Optional[float] = None) -> ScheduledTask:
@@ -167,13 +181,12 @@ class Scheduler:
                 with lock:
                     if not self._running:
                         return
-                    timeout: float
-                    if self._borrowed:
-                        timeout = -1  # until the holder of the role gives it back
-                    else:
+                    now = time.monotonic()
+                    due = bool(heap) and heap[0][0] <= now
+                    if not self._borrowed:
                         # A due timer goes first, so that a stream of callbacks never
                         # starves heartbeats and timeouts.
-                        if heap and heap[0][0] <= time.monotonic():
+                        if due:
                             _, _, task, function, args = heapq.heappop(heap)
                             if task.cancelled:
                                 continue
@@ -181,7 +194,19 @@ class Scheduler:
                         if soon:
                             function, args = soon.popleft()
                             break
-                        timeout = min(max(heap[0][0] - time.monotonic(), 0.0), threading.TIMEOUT_MAX) if heap else -1
+                    timeout: float
+                    if due:
+                        # Lent to a reader thread: the timer runs once it gives the
+                        # role back (run_reserved wakes this thread then).
+                        self._waits_for_role = True
+                        self._sleep_deadline = _NEVER
+                        timeout = -1
+                    elif heap:
+                        self._sleep_deadline = heap[0][0]
+                        timeout = min(heap[0][0] - now, threading.TIMEOUT_MAX)
+                    else:
+                        self._sleep_deadline = _NEVER
+                        timeout = -1
                     self._sleeping = True
                 if wake_up.acquire(True, timeout):
                     continue

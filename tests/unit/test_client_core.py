@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import uuid
@@ -166,6 +167,67 @@ def test_work_a_reader_runs_in_the_event_threads_role_stays_one_at_a_time_and_in
     finally:
         scheduler.shutdown()
     assert not scheduler._thread.is_alive()
+
+def _voluntary_switches(thread: threading.Thread) -> int:
+    with open("/proc/self/task/%d/status" % thread.native_id) as status:
+        for line in status:
+            if line.startswith("voluntary_ctxt_switches"):
+                return int(line.split()[1])
+    raise AssertionError("no voluntary_ctxt_switches line")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="counts the thread's wake-ups in Linux's /proc")
+def test_lending_the_idle_event_thread_does_not_wake_it_when_it_has_nothing_due():
+    # A reader thread that ran listener events in the event thread's role gives the
+    # role back; with a timer pending far away (heartbeats always are), the event
+    # thread must sleep on: waking it for nothing costs a thread switch per event.
+    scheduler = Scheduler()
+    try:
+        scheduler.schedule(60, lambda: None)
+        ran = []
+        time.sleep(0.05)  # the thread is asleep until the timer
+        before = _voluntary_switches(scheduler._thread)
+        for i in range(200):
+            assert scheduler.try_reserve()
+            scheduler.run_reserved([(ran.append, (i,))])
+        time.sleep(0.05)
+        assert ran == list(range(200))
+        assert _voluntary_switches(scheduler._thread) - before < 10
+    finally:
+        scheduler.shutdown()
+
+
+def test_what_falls_due_or_is_queued_while_the_role_is_lent_runs_when_it_comes_back():
+    scheduler = Scheduler()
+    try:
+        scheduler.schedule(60, lambda: None)
+        time.sleep(0.02)
+        order = []
+        done = threading.Event()
+        assert scheduler.try_reserve()
+        # Queued and scheduled by other threads while a reader holds the role: they
+        # wait for it, then run on time (the timer is due before the thread's
+        # current wake-up at 60 s).
+        scheduler.call_soon(order.append, "queued")
+        scheduler.schedule(0.01, order.append, "timer")
+        scheduler.schedule(0.01, done.set)
+        time.sleep(0.05)  # the timer fell due while the role was lent
+        assert order == []
+        scheduler.run_reserved([(order.append, ("lent",))])
+        assert done.wait(2)
+        # (a due timer goes before queued work, so that callbacks never starve timers)
+        assert order == ["lent", "timer", "queued"]
+        # A timer scheduled during a lending, due later, still runs on time.
+        later = threading.Event()
+        assert scheduler.try_reserve()
+        scheduler.schedule(0.05, later.set)
+        scheduler.run_reserved([])
+        start = time.monotonic()
+        assert later.wait(2)
+        assert time.monotonic() - start < 1
+    finally:
+        scheduler.shutdown()
+
 
 def test_member_list_events_fire_added_and_removed():
     service = _InternalClusterService()
