@@ -67,10 +67,9 @@ class Scheduler:
         # its id while it runs the work.
         self._borrowed = False
         self._borrower: Optional[int] = None
-        # While it sleeps: when it wakes by itself (its earliest timer), and whether
-        # it waits for the role to come back (a timer fell due while it was lent).
+        # While it sleeps: when it wakes by itself (its earliest timer; never while
+        # a timer that fell due waits for the lent role to come back).
         self._sleep_deadline = _NEVER
-        self._waits_for_role = False
         self._running = True
         self._on_start = on_start
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -122,14 +121,12 @@ class Scheduler:
             thread_role.must_not_block = must_not_block
             with self._lock:
                 self._borrowed = False
-                # Woken only if it has something to do now: queued work, a timer
-                # that fell due while the role was lent, or one scheduled meanwhile
-                # before the time it sleeps until. Otherwise it sleeps on, and the
-                # wake-up the lending saved stays saved.
+                # Woken only if it has something to do before it would wake by
+                # itself: queued work, or a timer due earlier (one that fell due
+                # while the role was lent, or one scheduled meanwhile). Otherwise it
+                # sleeps on, and the wake-up the lending saved stays saved.
                 heap = self._heap
-                if self._sleeping and (
-                    self._soon or self._waits_for_role or (heap and heap[0][0] < self._sleep_deadline)
-                ):
+                if self._sleeping and (self._soon or (heap and heap[0][0] < self._sleep_deadline)):
                     self._wake()
 
     def schedule(self, delay: float, function: Callable[..., Any], *args: Any) -> ScheduledTask:
@@ -148,7 +145,6 @@ class Scheduler:
     def _wake(self) -> None:
         # Under self._lock, with the thread sleeping: one release per sleep.
         self._sleeping = False
-        self._waits_for_role = False
         self._wake_up.release()
 
     def schedule_periodic(self, interval: float, function: Callable[[], Any], initial_delay: Optional[float] = None) -> ScheduledTask:
@@ -194,19 +190,11 @@ class Scheduler:
                         if soon:
                             function, args = soon.popleft()
                             break
-                    timeout: float
-                    if due:
-                        # Lent to a reader thread: the timer runs once it gives the
-                        # role back (run_reserved wakes this thread then).
-                        self._waits_for_role = True
-                        self._sleep_deadline = _NEVER
-                        timeout = -1
-                    elif heap:
-                        self._sleep_deadline = heap[0][0]
-                        timeout = min(heap[0][0] - now, threading.TIMEOUT_MAX)
-                    else:
-                        self._sleep_deadline = _NEVER
-                        timeout = -1
+                    # A timer due while the role is lent runs once the role comes
+                    # back (run_reserved wakes this thread then).
+                    deadline = heap[0][0] if heap and not due else _NEVER
+                    self._sleep_deadline = deadline
+                    timeout = -1.0 if deadline == _NEVER else min(deadline - now, threading.TIMEOUT_MAX)
                     self._sleeping = True
                 if wake_up.acquire(True, timeout):
                     continue
