@@ -281,7 +281,14 @@ cdef class _DataOutput:
             end = self._cur + count
             self._put_object(bytes(count))
             return
-        cdef Py_ssize_t n = count
+        cdef Py_ssize_t n
+        try:
+            n = count
+        except OverflowError:
+            # beyond a C size: refused by the same call, with the same error, as in
+            # the pure twin
+            self._put_object(bytes(count))
+            return
         memset(self._reserve(n), 0, n)
         self._cur += n
 
