@@ -145,6 +145,38 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+# A machine where waking a thread on another core is slow (a virtual machine whose
+# idle vCPUs halt at once, without halt-polling) slows every row whose op passes work
+# between threads, and some clients more than others: each run records what one
+# hand-off costs, so that tables from different machines can be read side by side.
+HANDOFF_SLOW_US = 20.0
+
+
+def thread_round_trip_us(rounds: int = 2000) -> float:
+    """Median time for two Python threads to pass control there and back through
+    locks (each blocks until the other wakes it), in microseconds."""
+    there, back = threading.Lock(), threading.Lock()
+    there.acquire()
+    back.acquire()
+
+    def echo() -> None:
+        for _ in range(rounds):
+            there.acquire()
+            back.release()
+
+    thread = threading.Thread(target=echo, daemon=True)
+    thread.start()
+    times = []
+    clock = time.perf_counter
+    for _ in range(rounds):
+        start = clock()
+        there.release()
+        back.acquire()
+        times.append(clock() - start)
+    thread.join()
+    return statistics.median(times) * 1e6
+
+
 # -- child processes -----------------------------------------------------------
 
 _libc = None
@@ -740,6 +772,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     started = time.monotonic()
     notes: List[str] = []
     load_before = os.getloadavg()[0]
+    handoff_us = thread_round_trip_us()
+    if handoff_us > HANDOFF_SLOW_US:
+        log("WARNING: a hand-off between two threads and back takes %.0f us on this machine (a few us on most): "
+            "rows whose ops pass work between threads (topic, queue) slow down for every client, some more than others" % handoff_us)
     if load_before > 1.0:
         log("WARNING: the machine is busy (load average %.1f on %d cores): results will be noisy"
             % (load_before, os.cpu_count() or 1))
@@ -917,6 +953,9 @@ def main(argv: Optional[List[str]] = None) -> int:
           % (args.warmup, args.duration))
     print("load average (1 min) before the run: %.1f%s" % (
         load_before, "  <- other work on the machine: noisy results" if load_before > 1.0 else ""))
+    print("a hand-off between two Python threads and back (lock ping-pong, median): %.1f us%s" % (
+        handoff_us, "  <- slow thread wake-ups: rows that pass work between threads suffer"
+        if handoff_us > HANDOFF_SLOW_US else ""))
     if warmup_rows:
         print()
         print("members' warm-up before the first measured client: each scenario for %g s with ours compiled "
@@ -982,6 +1021,7 @@ def main(argv: Optional[List[str]] = None) -> int:
                         "runs": raw.get(c), "failed_runs": cell_errors.get(c), "error": failures.get(c)}
                     for c in clients},
         "notes": notes,
+        "thread_round_trip_us": handoff_us,
         "load_average_before": load_before,
         "load_average_after": load_after,
         "total_seconds": round(time.monotonic() - started, 1),
